@@ -1,0 +1,1 @@
+"""guidekit: builds the multilingual guide (MkDocs + Material + Babel) and checks it."""

@@ -1,0 +1,3 @@
+from guidekit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,144 @@
+"""guidekit build: every language in parallel processes, assembled into site/ and swapped in.
+
+Each language is built by MkDocs into its own temporary folder. Only when all of them succeed is
+the new site assembled (the root language at /, every other at /<lang>/) and put in place of
+site/ with one atomic rename; when any fails, the error names the language and site/ is left
+exactly as it was.
+"""
+from __future__ import annotations
+
+import ctypes
+import io
+import logging
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from guidekit.errors import GuidekitError
+from guidekit.project import Project
+
+
+@dataclass
+class LanguageResult:
+    lang: str
+    ok: bool
+    seconds: float
+    error: str = ""
+
+
+def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> LanguageResult:
+    """Build one language with MkDocs (strict) into out_dir. Runs in a worker process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    started = time.perf_counter()
+    # Collect MkDocs' warnings so a failure can say why (strict mode turns them into an abort).
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    mk_log = logging.getLogger("mkdocs")
+    mk_log.addHandler(handler)
+    try:
+        config_file = Path(root) / "locales" / lang / "mkdocs.yml"
+        config = load_config(str(config_file), site_dir=out_dir, strict=True)
+        extra = config.extra.setdefault("guidekit", {})
+        extra.update(overrides.get("guidekit", {}))
+        if overrides.get("site_url"):
+            config.site_url = overrides["site_url"]
+        if overrides.get("offline"):
+            config.extra["offline"] = True
+        build(config)
+        return LanguageResult(lang, True, time.perf_counter() - started)
+    except (Abort, ConfigurationError, MkDocsException, GuidekitError, OSError) as e:
+        detail = stream.getvalue().strip()
+        message = str(e).strip() or type(e).__name__
+        return LanguageResult(lang, False, time.perf_counter() - started,
+                              "\n".join(x for x in (detail, message) if x))
+    except Exception as e:  # report, never crash the pool with an unexplained trace
+        detail = stream.getvalue().strip()
+        return LanguageResult(lang, False, time.perf_counter() - started,
+                              "\n".join(x for x in (detail, f"{type(e).__name__}: {e}") if x))
+    finally:
+        mk_log.removeHandler(handler)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    return renameat2(AT_FDCWD, bytes(a), AT_FDCWD, bytes(b), RENAME_EXCHANGE) == 0
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` so that readers see either the old or the new site."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new)  # `new` now holds the old site
+        return
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
+    root = project.default_language
+    shutil.copytree(built[root], dest)
+    for lang, folder in built.items():
+        if lang == root:
+            continue
+        if (dest / lang).exists():
+            raise GuidekitError(f"the root language has a page or folder named '{lang}', which "
+                                f"would clash with the {lang} language", file=project.docs_dir(root) / lang)
+        shutil.copytree(folder, dest / lang)
+
+
+def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | None = None,
+              site_dir: Path | None = None, overrides: dict | None = None,
+              log=print) -> dict[str, LanguageResult]:
+    langs = project.check_languages(langs) if langs else project.languages
+    if project.default_language not in langs:
+        # A subset without the root language is still a site: its first language goes to the root.
+        project.root_language_override = langs[0]
+    overrides = dict(overrides or {})
+    overrides.setdefault("guidekit", {})["default_language"] = project.default_language
+    site_dir = Path(site_dir or project.root / "site")
+    work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        jobs = jobs or min(len(langs), os.cpu_count() or 1)
+        results: dict[str, LanguageResult] = {}
+        started = time.perf_counter()
+        args = [(str(project.root), lang, str(work / lang), overrides) for lang in langs]
+        if jobs == 1:
+            for a in args:
+                results[a[1]] = build_language(*a)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for result in pool.map(build_language, *zip(*args)):
+                    results[result.lang] = result
+        failed = [r for r in results.values() if not r.ok]
+        if failed:
+            text = "\n".join(f"[{r.lang}] build failed:\n  " + r.error.replace("\n", "\n  ") for r in failed)
+            raise GuidekitError(f"{len(failed)} of {len(langs)} languages failed; site/ was left as it was.\n"
+                                + text)
+        assembled = work / "site"
+        assemble(project, {lang: work / lang for lang in langs}, assembled)
+        swap_in(assembled, site_dir)
+        total = time.perf_counter() - started
+        log(f"Built {', '.join(langs)} into {site_dir} in {total:.1f} s "
+            f"({project.default_language} at the root; {jobs} parallel process{'es' if jobs > 1 else ''})")
+        return results
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

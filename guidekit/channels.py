@@ -1,0 +1,252 @@
+"""Reporting channels, support services and platform tools as typed data (data/*.yml).
+
+Every phone number and URL a page shows comes from here, with the source and the date that back
+it. The schema rejects an entry without source or verified date, a phone number that is not a
+valid E.164 number (or a Korean short code such as 112), a URL that is not https, a duplicate id
+and an unknown language code; the error names the file, the line, the entry and the field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Literal
+
+import phonenumbers
+import yaml
+from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from guidekit.errors import GuidekitError
+
+NEEDS = ("emergency", "reporting", "deletion", "legal", "support", "platforms")
+DATA_FILES = ("channels.yml", "platforms.yml")
+SOURCE_LANGUAGE = "en"  # text maps must always have the source language
+
+
+def known_language(code: str) -> bool:
+    try:
+        Locale.parse(code.replace("-", "_"))
+        return True
+    except (ValueError, UnknownLocaleError):
+        return False
+
+
+class Text(dict):
+    """Text per language, e.g. {en: Police, ko: 경찰}; falls back to the source language."""
+
+    def get_text(self, lang: str) -> str:
+        return self.get(lang) or self[SOURCE_LANGUAGE]
+
+    def has(self, lang: str) -> bool:
+        return bool(self.get(lang))
+
+
+def _text(value: object) -> Text:
+    if isinstance(value, str):
+        value = {SOURCE_LANGUAGE: value}
+    if not isinstance(value, dict):
+        raise ValueError("must be a text, or a mapping of language code to text")
+    for code, text in value.items():
+        if not known_language(str(code)):
+            raise ValueError(f"unknown language code '{code}'")
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"the '{code}' text must be a non-empty string")
+    if SOURCE_LANGUAGE not in value:
+        raise ValueError(f"needs at least the source language '{SOURCE_LANGUAGE}'")
+    return Text(value)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Phone(Strict):
+    display: str = Field(description="as written locally, e.g. 02-735-8994")
+    tel: str = Field(description="E.164 (+8227358994), or a short code dialled as is (112)")
+    key: str | None = None
+    label: Text | None = None
+    country: str = "KR"
+
+    _check_label = field_validator("label", mode="before")(lambda v: None if v is None else _text(v))
+
+    @field_validator("tel")
+    @classmethod
+    def _valid_tel(cls, v: str) -> str:
+        if re.fullmatch(r"1\d{2,3}", v):  # Korean special-service numbers (112, 1366, 1377 …)
+            return v
+        try:
+            number = phonenumbers.parse(v, None)
+        except phonenumbers.NumberParseException:
+            number = None
+        if not v.startswith("+") or number is None or not phonenumbers.is_valid_number(number) \
+                or phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) != v:
+            raise ValueError(f"'{v}' is not a valid E.164 number (write it as +<country><number> with "
+                             "no spaces, e.g. +8227358994) nor a 3–4 digit Korean service number")
+        return v
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.tel}"
+
+
+class Link(Strict):
+    url: str
+    key: str | None = None
+    label: Text | None = None
+
+    _check_label = field_validator("label", mode="before")(lambda v: None if v is None else _text(v))
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, v: str) -> str:
+        if not re.fullmatch(r"https://[^\s/$.?#][^\s]*", v):
+            raise ValueError(f"'{v}' is not an https URL (write the full address, starting with https://)")
+        return v
+
+
+class Entry(Strict):
+    id: str
+    need: Literal[NEEDS]  # type: ignore[valid-type]
+    name: Text
+    what: Text
+    who: Text | None = None
+    phones: tuple[Phone, ...] = ()
+    links: tuple[Link, ...] = ()
+    hours: Literal["always", "online", "office", "varies"] | None = None
+    hours_note: Text | None = None
+    cost: Literal["free", "free-service", "varies"] | None = None
+    languages: tuple[str, ...] = ()
+    note: Text | None = Field(default=None, description="what is uncertain about this entry")
+    source: str
+    sources: tuple[str, ...] = ()
+    verified: dt.date
+
+    _texts = field_validator("name", "what", "who", "hours_note", "note", mode="before")(
+        lambda v: None if v is None else _text(v))
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", v):
+            raise ValueError(f"'{v}' is not a valid id: use lower-case letters, digits and hyphens")
+        return v
+
+    @field_validator("source", "sources")
+    @classmethod
+    def _source_https(cls, v):
+        for url in ([v] if isinstance(v, str) else v):
+            if not re.fullmatch(r"https://\S+", url):
+                raise ValueError(f"'{url}' is not an https URL; the source must be a page a reader can open")
+        return v
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, v):
+        for code in v:
+            if not known_language(code):
+                raise ValueError(f"unknown language code '{code}'")
+        return v
+
+    @model_validator(mode="after")
+    def _reachable(self):
+        if not self.phones and not self.links:
+            raise ValueError("an entry needs at least one phone number or link")
+        keys = [p.key for p in self.phones if p.key] + [l.key for l in self.links if l.key]
+        if len(keys) != len(set(keys)):
+            raise ValueError("phone and link keys must be unique within an entry")
+        return self
+
+    def phone(self, key: str | None = None) -> Phone | None:
+        if key is None:
+            return self.phones[0] if self.phones else None
+        return next((p for p in self.phones if p.key == key), None)
+
+    def link(self, key: str | None = None) -> Link | None:
+        if key is None:
+            return self.links[0] if self.links else None
+        return next((l for l in self.links if l.key == key), None)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line number (1-based) of each top-level list item, to point errors at the right place."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def load_file(path: Path) -> list[Entry]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.safe_load(text)
+    except FileNotFoundError:
+        raise GuidekitError("data file not found", file=path) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        raise GuidekitError(f"malformed YAML: {e.problem}", file=path, line=mark.line + 1 if mark else None,
+                            hint="fix the YAML syntax on that line") from None
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise GuidekitError("expected a list of entries (each starting with '- id: …')", file=path, line=1)
+    lines = _entry_lines(text)
+    entries = []
+    for i, item in enumerate(raw):
+        line = lines[i] if i < len(lines) else None
+        ident = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        try:
+            entries.append(Entry.model_validate(item))
+        except ValidationError as e:
+            err = e.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or "(entry)"
+            message = err["msg"].removeprefix("Value error, ")
+            if err["type"] == "missing":
+                message = "is required"
+            elif err["type"] == "extra_forbidden":
+                message = "is not a known field"
+            raise GuidekitError(f"entry '{ident}', field '{field}': {message}", file=path, line=line,
+                                hint="see data/README.md for the fields an entry takes") from None
+    return entries
+
+
+class Registry:
+    """All entries by id, from data/ plus a hosting profile's own (minus the ones it hides)."""
+
+    def __init__(self, entries: list[tuple[Path, Entry]], hidden: tuple[str, ...] = ()):
+        # Hidden entries (a hosting profile's choice) get no card and no directory entry, but
+        # inline numbers in a sentence still resolve, so no page loses its meaning.
+        self.hidden = set(hidden)
+        self.entries: dict[str, Entry] = {}
+        self.origin: dict[str, Path] = {}
+        for path, entry in entries:
+            if entry.id in self.entries:
+                raise GuidekitError(f"duplicate id '{entry.id}' (also in {self.origin[entry.id]})",
+                                    file=path, hint="give each entry its own id")
+            self.entries[entry.id] = entry
+            self.origin[entry.id] = path
+
+    @classmethod
+    def load(cls, data_dir: Path, extra: list[tuple[Path, Entry]] = (), hide: tuple[str, ...] = ()):
+        entries = [(data_dir / name, e) for name in DATA_FILES for e in load_file(data_dir / name)]
+        registry = cls(entries + list(extra), hidden=tuple(hide))
+        unknown = registry.hidden - set(registry.entries)
+        if unknown:
+            raise GuidekitError(f"cannot hide unknown channel id(s): {', '.join(sorted(unknown))}",
+                                hint="use ids from data/channels.yml or data/platforms.yml")
+        return registry
+
+    def get(self, ident: str) -> Entry | None:
+        return self.entries.get(ident)
+
+    def by_need(self) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = {need: [] for need in NEEDS}
+        for entry in self.entries.values():
+            groups[entry.need].append(entry)
+        return groups
+
+    def stale(self, today: dt.date, max_age_days: int) -> list[Entry]:
+        return [e for e in self.entries.values() if (today - e.verified).days > max_age_days]

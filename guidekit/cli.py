@@ -1,0 +1,186 @@
+"""The guidekit command line: build | serve | status | check | add-language | catalogs."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from guidekit.errors import GuidekitError
+from guidekit.project import Project
+
+
+def _langs(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def cmd_build(args) -> int:
+    from guidekit.build import build_all
+    project = Project.load()
+    overrides: dict = {"guidekit": {}}
+    langs = _langs(args.lang)
+    if args.profile:
+        from guidekit.profiles import Profile
+        profile = Profile.load(Path(args.profile), project)
+        overrides["guidekit"]["profile"] = str(profile.path)
+        project.only_languages = profile.languages
+        project.root_language_override = profile.root_language
+        langs = langs or profile.languages
+    if args.offline:
+        overrides["offline"] = True
+    build_all(project, langs=langs, jobs=args.jobs, site_dir=Path(args.site_dir) if args.site_dir else None,
+              overrides=overrides)
+    if args.offline:
+        from guidekit.offline import bundle_all
+        bundle_all(project, langs or project.languages, overrides=overrides)
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+    project = Project.load()
+    lang = project.check_languages([args.lang])[0]
+    serve(str(project.config_file(lang)), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def cmd_status(args) -> int:
+    from guidekit import status
+    project = Project.load()
+    if args.mark_current:
+        for path in args.mark_current:
+            new = status.mark_current(project, Path(path))
+            print(f"{path}: source_hash set to {new}")
+        return 0
+    langs = project.check_languages(_langs(args.lang)) if args.lang else \
+        [l for l in project.all_languages if l != project.source_language]
+    statuses = status.report(project, langs)
+    print(json.dumps(statuses, indent=2, ensure_ascii=False) if args.json else status.table(statuses))
+    fail_on = set(_langs(args.fail_on) or [])
+    unknown = fail_on - set(status.STATES)
+    if unknown:
+        raise GuidekitError(f"--fail-on takes {', '.join(status.STATES)}; not {', '.join(sorted(unknown))}")
+    problems = status.failures(statuses, fail_on)
+    if problems:
+        print(f"\n{len(problems)} page(s) are {' or '.join(sorted(fail_on))}:", file=sys.stderr)
+        for p in problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_check(args) -> int:
+    project = Project.load()
+    if not (args.links or args.html or args.freshness or args.translations):
+        raise GuidekitError("say what to check: --links, --html, --freshness or --translations")
+    failed = False
+    if args.freshness:
+        from guidekit.checks.freshness import check_freshness
+        failed |= not check_freshness(project, args.max_age, today=dt.date.fromisoformat(args.today)
+                                      if args.today else dt.date.today())
+    if args.translations:
+        from guidekit.checks.parity import check_translations
+        failed |= not check_translations(project, _langs(args.lang))
+    if args.links:
+        from guidekit.checks.links import check_links
+        site = Path(args.site_dir) if args.site_dir else project.root / "site"
+        failed |= not check_links(project, site, external=args.external)
+    if args.html:
+        from guidekit.checks.html import check_html
+        site = Path(args.site_dir) if args.site_dir else project.root / "site"
+        failed |= not check_html(site)
+    return 1 if failed else 0
+
+
+def cmd_add_language(args) -> int:
+    from guidekit.languages import add_language
+    project = Project.load()
+    for line in add_language(project, args.code, quick_exit=args.quick_exit, site_name=args.site_name):
+        print(line)
+    return 0
+
+
+def cmd_catalogs(args) -> int:
+    from guidekit import catalogs
+    project = Project.load()
+    if args.action == "extract":
+        catalogs.extract(project)
+    elif args.action == "update":
+        catalogs.update(project, _langs(args.lang))
+    elif args.action == "compile":
+        catalogs.compile_all(project, _langs(args.lang))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="guidekit", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build every language into site/",
+                       description="Build every language (in parallel processes) and swap the result "
+                                   "into site/ only if all succeed.")
+    b.add_argument("--lang", help="comma-separated subset, e.g. ko,en")
+    b.add_argument("--profile", help="a hosting profile (profiles/<name>.yml) to apply")
+    b.add_argument("--offline", action="store_true",
+                   help="also write one ZIP per language to dist/ that works from file://")
+    b.add_argument("--jobs", type=int, help="parallel processes (default: one per language, up to the cores)")
+    b.add_argument("--site-dir", help="where to put the site (default: site/)")
+    b.set_defaults(func=cmd_build)
+
+    s = sub.add_parser("serve", help="preview one language with live reload",
+                       description="Preview one language with live reload (mkdocs serve).")
+    s.add_argument("--lang", default="ko")
+    s.add_argument("--dev-addr", default="127.0.0.1:8000")
+    s.set_defaults(func=cmd_serve)
+
+    st = sub.add_parser("status", help="translation status of every page in every language",
+                        description="For every language, every source page is current, outdated or "
+                                    "missing, plus reviewed or not, and catalog completeness.")
+    st.add_argument("--lang", help="comma-separated languages (default: every translation)")
+    st.add_argument("--json", action="store_true", help="machine-readable output")
+    st.add_argument("--fail-on", help="exit 1 when a page is in one of these states, e.g. outdated,missing")
+    st.add_argument("--mark-current", nargs="+", metavar="PATH",
+                    help="record the current source hash in these translated pages (nothing else changes)")
+    st.set_defaults(func=cmd_status)
+
+    c = sub.add_parser("check", help="checks: links, HTML, freshness of data, translation parity",
+                       description="Run one or more checks; exit 1 when any finds a problem.")
+    c.add_argument("--links", action="store_true", help="every link and fragment in the built site (offline)")
+    c.add_argument("--external", action="store_true", help="with --links: also check external URLs")
+    c.add_argument("--html", action="store_true", help="validate every built page with the Nu HTML Checker")
+    c.add_argument("--freshness", action="store_true", help="data entries verified longer ago than --max-age")
+    c.add_argument("--max-age", type=int, default=365, help="days (default 365)")
+    c.add_argument("--today", help=argparse.SUPPRESS)
+    c.add_argument("--translations", action="store_true",
+                   help="translations keep their source's placeholders, heading ids and links")
+    c.add_argument("--lang", help="with --translations: comma-separated languages")
+    c.add_argument("--site-dir", help="the built site to check (default: site/)")
+    c.set_defaults(func=cmd_check)
+
+    a = sub.add_parser("add-language", help="start a new language",
+                       description="Create locales/CODE/mkdocs.yml, its catalog and docs/CODE/index.md.")
+    a.add_argument("code", help="a language code Babel and Material both support, e.g. th or ar")
+    a.add_argument("--quick-exit", help="https URL of a neutral site in that language")
+    a.add_argument("--site-name", help="the guide's name in that language")
+    a.set_defaults(func=cmd_add_language)
+
+    cat = sub.add_parser("catalogs", help="interface-string catalogs (wraps pybabel)",
+                         description="extract: templates and code → locales/messages.pot; update: the "
+                                     "template into every .po (never dropping a translation); compile: "
+                                     ".po → .mo (the build does this itself).")
+    cat.add_argument("action", choices=["extract", "update", "compile"])
+    cat.add_argument("--lang", help="comma-separated languages (default: all)")
+    cat.set_defaults(func=cmd_catalogs)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GuidekitError as e:
+        print(f"guidekit: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

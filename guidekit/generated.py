@@ -1,0 +1,94 @@
+"""Pages generated at build time, in the language being built: the directory of every channel
+and tool, the sources and review dates of every page, and the translation status table."""
+from __future__ import annotations
+
+import html
+
+from guidekit import pages, status
+from guidekit.channels import NEEDS, Registry
+from guidekit.i18n import language_name, long_date
+from guidekit.placeholders import Renderer
+from guidekit.project import Project
+
+DIRECTORY = "directory.md"
+SOURCES = "about/sources.md"
+TRANSLATION_STATUS = "about/translation-status.md"
+
+
+def _front(title: str, description: str) -> str:
+    # json-style quoting keeps any colon or quote in a translation from breaking the YAML
+    import json
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n" \
+           f"description: {json.dumps(description, ensure_ascii=False)}\ngenerated: true\n---\n\n"
+
+
+def need_titles(_) -> dict[str, str]:
+    return {"emergency": _("Emergency"), "reporting": _("Reporting a crime"),
+            "deletion": _("Getting material deleted"), "legal": _("Legal help"),
+            "support": _("Emotional support"), "platforms": _("Platforms and removal tools")}
+
+
+def directory(registry: Registry, renderer: Renderer, _) -> str:
+    out = [_front(_("All contacts and tools"),
+                  _("Every reporting channel, support service and removal tool in this guide, "
+                    "with the date each was last checked.")),
+           html.escape(_("Every phone number and website in this guide, grouped by what you need. "
+                         "Each entry shows the date we last checked it against its source.")), "\n"]
+    titles = need_titles(_)
+    for need in NEEDS:
+        entries = [e for e in registry.by_need()[need] if e.id not in registry.hidden]
+        if not entries:
+            continue
+        out.append(f"\n## {titles[need]} {{#{need}}}\n")
+        for entry in entries:
+            out.append("\n" + renderer.card(entry, anchor=True) + "\n")
+    return "".join(out)
+
+
+def sources_page(project: Project, nav_pages: list[str], renderer: Renderer, _) -> str:
+    """Every page's sources and review date, read from the source-language front matter."""
+    docs = project.docs_dir(project.source_language)
+    out = [_front(_("Sources and review dates"),
+                  _("The sources behind every page of this guide and when each page was last reviewed.")),
+           html.escape(_("Every fact in this guide comes from a source listed here. Phone numbers and "
+                         "websites come from the directory, where each entry has its own source and "
+                         "check date.")), "\n"]
+    for rel in nav_pages:
+        path = docs / rel
+        if not path.exists():
+            continue
+        meta = pages.read(path).meta
+        if not meta.get("sources"):
+            continue
+        reviewed = _("Last reviewed %(date)s") % {"date": long_date(meta["last_reviewed"], renderer.locale)}
+        out.append(f"\n### {html.escape(meta.get('title', rel))}\n\n{html.escape(reviewed)}\n\n")
+        for source in meta["sources"]:
+            out.append(f"- [{_md_escape(source['title'])}]({source['url']})\n")
+    return "".join(out)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def translation_status_page(project: Project, _) -> str:
+    out = [_front(_("Translation status"),
+                  _("Which pages are translated, current and reviewed in each language.")),
+           html.escape(_("A translation is current when its source page has not changed since it was "
+                         "translated, outdated when it has, and missing when it does not exist yet: "
+                         "then the page is shown in the source language.")), "\n"]
+    labels = {"current": _("current"), "outdated": _("outdated"), "missing": _("missing")}
+    for lang_status in status.report(project, [l for l in project.all_languages
+                                               if l != project.source_language]):
+        lang, counts, cat = lang_status["language"], lang_status["counts"], lang_status["catalog"]
+        out.append(f"\n## {html.escape(language_name(lang))} ({lang}) {{#lang-{lang}}}\n\n")
+        out.append(html.escape(_("%(current)s current, %(outdated)s outdated, %(missing)s missing; "
+                                 "%(reviewed)s reviewed by a fluent speaker. Interface: %(done)s of "
+                                 "%(total)s strings translated.") % {
+            **counts, "done": cat["translated"], "total": cat["total"]}) + "\n\n")
+        headings = (_("Page"), _("Status"), _("Reviewed"))
+        out.append("| " + " | ".join(headings) + " |\n|---|---|---|\n")
+        for row in lang_status["pages"]:
+            reviewed = "" if row["reviewed"] is None else (_("yes") if row["reviewed"] else _("no"))
+            out.append(f"| `{row['page']}` | {labels[row['state']]} | {reviewed} |\n")
+    return "".join(out)

@@ -1,0 +1,141 @@
+"""Interface strings through Babel: catalogs, compiling, language names and dates.
+
+Catalogs live in locales/<lang>/LC_MESSAGES/messages.po (the template is locales/messages.pot).
+The build compiles a language's .po into .cache/guidekit/i18n/locales/<lang>/LC_MESSAGES/
+messages.mo; that folder is added to the theme's folders, which is where MkDocs looks for the
+translations of `{% trans %}` blocks. The Python side loads the very same .mo.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import NullTranslations, Translations
+
+from guidekit.errors import GuidekitError
+from guidekit.project import Project, read_yaml
+
+
+def babel_locale(project: Project, lang: str) -> Locale:
+    """The Babel locale of a language: theme.locale in its mkdocs.yml, else its code."""
+    conf = read_yaml(project.config_file(lang), what="language configuration") or {}
+    code = ((conf.get("theme") or {}).get("locale") if isinstance(conf, dict) else None) or lang
+    try:
+        return Locale.parse(code, sep="_")
+    except (ValueError, UnknownLocaleError):
+        raise GuidekitError(f"'{code}' is not a locale Babel knows", file=project.config_file(lang),
+                            hint="set theme.locale to a code such as ko, ja, zh_Hans or vi") from None
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str) -> str:
+    """A language named in its own script (한국어, 日本語, Tiếng Việt), from Babel's locale data."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    name = locale.get_display_name(locale) or code
+    return name[:1].upper() + name[1:]
+
+
+def long_date(value: dt.date | str, locale: Locale | str) -> str:
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return format_date(value, format="long", locale=locale)
+
+
+def read_catalog(po: Path) -> Catalog:
+    """Parse a .po file strictly: a malformed one is an error naming the file and line."""
+    try:
+        with po.open("rb") as f:
+            return read_po(f, abort_invalid=True)
+    except PoFileError as e:
+        raise GuidekitError(f"malformed catalog: {e}", file=po, line=e.lineno + 1,
+                            hint="fix that line (each entry is msgid \"…\" then msgstr \"…\", "
+                                 "with straight double quotes)") from None
+    except FileNotFoundError:
+        raise GuidekitError("catalog not found", file=po,
+                            hint="create it with `guidekit catalogs update`") from None
+
+
+def check_catalog(po: Path, catalog: Catalog) -> None:
+    """Placeholders such as %(name)s must be the same in msgid and msgstr."""
+    for message, errors in catalog.check():
+        if errors:
+            raise GuidekitError(f"entry {message.id!r}: {errors[0]}", file=po,
+                                line=message.lineno or None,
+                                hint="keep every %(name)s placeholder of the msgid, spelt the same, "
+                                     "in the msgstr")
+
+
+def compiled_dir(project: Project) -> Path:
+    """A folder with only locales/<lang>/LC_MESSAGES/messages.mo in it, usable as a theme dir."""
+    return project.cache_dir / "i18n"
+
+
+def compile_catalog(project: Project, lang: str) -> Path:
+    """Compile one language's catalog (when it changed) and return the .mo path."""
+    po = project.catalog(lang)
+    mo = compiled_dir(project) / "locales" / lang / "LC_MESSAGES" / "messages.mo"
+    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+        return mo
+    catalog = read_catalog(po)
+    check_catalog(po, catalog)
+    mo.parent.mkdir(parents=True, exist_ok=True)
+    # Written to a temporary file and renamed, so parallel builds never read half a file.
+    fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        write_mo(f, catalog, use_fuzzy=False)
+    os.replace(tmp, mo)
+    return mo
+
+
+def translations(project: Project, lang: str) -> Translations | NullTranslations:
+    compile_catalog(project, lang)
+    return Translations.load(str(compiled_dir(project) / "locales"), [lang])
+
+
+def catalog_completeness(po: Path) -> dict:
+    """Counts for the status table: untranslated and fuzzy entries count as missing."""
+    catalog = read_catalog(po)
+    entries = [m for m in catalog if m.id]
+    missing = [m for m in entries if not m.string or m.fuzzy or
+               (isinstance(m.string, tuple) and not all(m.string))]
+    return {"total": len(entries), "translated": len(entries) - len(missing), "missing": len(missing)}
+
+
+def extract_nav_titles(fileobj, keywords, comment_tags, options):
+    """Babel extractor for mkdocs.yml: nav section titles are msgids (pages carry their own)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    root = yaml.compose(fileobj.read().decode("utf-8"), Loader=Loader)
+    if root is None:
+        return
+    for key, value in root.value:
+        if key.value == "nav":
+            yield from _nav_titles(value)
+
+
+def _nav_titles(node):
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _nav_titles(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(value, yaml.SequenceNode):  # a section, not "Title: page.md"
+                yield key.start_mark.line + 1, "gettext", key.value, ["Navigation section title"]
+            yield from _nav_titles(value)

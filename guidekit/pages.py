@@ -1,0 +1,113 @@
+"""Pages and their front matter.
+
+A content page has title, description, last_reviewed (ISO date) and sources ([{title, url}]).
+A translated page also has translation: {source_hash, reviewed}; it may leave out
+last_reviewed and sources, which then come from its source page (one place for each fact).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from guidekit.errors import GuidekitError
+
+FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+REQUIRED = ("title", "description", "last_reviewed", "sources")
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict
+    body: str
+    body_line: int  # line number of the body's first line in the file
+
+    @property
+    def translation(self) -> dict | None:
+        return self.meta.get("translation")
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    m = FRONT.match(text)
+    if not m:
+        if text.startswith("---"):
+            raise GuidekitError("front matter is not closed", file=path, line=1,
+                                hint="end the front matter with a line of three dashes: ---")
+        return {}, text, 1
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        raise GuidekitError(f"malformed front matter: {e.problem}", file=path,
+                            line=mark.line + 2 if mark else 1,
+                            hint="fix the YAML on that line; quote text that contains a colon") from None
+    if not isinstance(meta, dict):
+        raise GuidekitError("front matter must be a mapping of keys to values", file=path, line=2,
+                            hint="write one 'key: value' per line")
+    return meta, text[m.end():], text[:m.end()].count("\n") + 1
+
+
+def read(path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    meta, body, line = split_front_matter(text, path)
+    return Page(path, meta, body, line)
+
+
+def source_hash(path: Path) -> str:
+    """Identifies a source page's content: sha256 of the file with line endings normalised."""
+    data = path.read_bytes().replace(b"\r\n", b"\n")
+    return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
+
+
+def meta_line(path: Path, key: str) -> int | None:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+def effective_meta(page: Page, source: Page | None) -> dict:
+    """Front matter of a page with last_reviewed and sources inherited from its source page."""
+    meta = dict(page.meta)
+    if source is not None and source is not page:
+        for key in ("last_reviewed", "sources"):
+            meta.setdefault(key, source.meta.get(key))
+    return meta
+
+
+def validate(page: Page, meta: dict, *, translated: bool) -> None:
+    """Raise a GuidekitError for the first problem in a content page's front matter."""
+    path = page.path
+    missing = [k for k in REQUIRED if not meta.get(k)]
+    if missing:
+        raise GuidekitError(f"front matter lacks {', '.join(missing)}", file=path, line=1,
+                            hint="every content page needs title, description, last_reviewed "
+                                 "(YYYY-MM-DD) and sources (a list of title and https url)")
+    reviewed = meta["last_reviewed"]
+    if isinstance(reviewed, str):
+        try:
+            reviewed = dt.date.fromisoformat(reviewed)
+        except ValueError:
+            reviewed = None
+    if not isinstance(reviewed, dt.date):
+        raise GuidekitError("last_reviewed must be a date written YYYY-MM-DD", file=path,
+                            line=meta_line(path, "last_reviewed"))
+    sources = meta["sources"]
+    if not isinstance(sources, list) or not all(
+            isinstance(s, dict) and s.get("title") and str(s.get("url", "")).startswith("https://")
+            for s in sources):
+        raise GuidekitError("sources must be a list of entries with a title and an https url",
+                            file=path, line=meta_line(path, "sources"),
+                            hint="write each as '- title: …' with 'url: https://…' under it")
+    record = meta.get("translation")
+    if translated and record is not None:
+        if not isinstance(record, dict) or not str(record.get("source_hash", "")).startswith("sha256:") \
+                or not isinstance(record.get("reviewed"), bool):
+            raise GuidekitError("translation must be {source_hash: sha256:…, reviewed: true|false}",
+                                file=path, line=meta_line(path, "translation"),
+                                hint="run `guidekit status --mark-current " + str(path) + "` to record it")

@@ -1,0 +1,210 @@
+"""The MkDocs plugin that makes one language's build part of the guide.
+
+It compiles the language's catalog, falls back to the source language for missing pages, places
+channels from data/, generates the directory, sources and translation-status pages, translates
+nav section titles, adds the notices and the page foot, links every language, and secures the
+HTML (CSP with script hashes, no referrer).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+
+from guidekit import generated, pages, security, urls
+from guidekit.channels import Registry
+from guidekit.errors import GuidekitError
+from guidekit.i18n import babel_locale, compiled_dir, language_name, long_date, translations
+from guidekit.placeholders import Renderer
+from guidekit.profiles import Profile
+from guidekit.project import Project
+
+log = logging.getLogger("mkdocs.plugins.guidekit")
+
+
+class _Switcher:
+    """Material shows its language selector when extra.alternate is truthy and prints its own
+    <link rel=alternate> tags only when it is iterable. This is truthy but not iterable: the
+    selector (partials/alternate.html) and the hreflang links are ours, per page."""
+
+    def __bool__(self):
+        return True
+
+
+class GuidekitConfig(Config):
+    enabled = opt.Type(bool, default=True)
+
+
+class GuidekitPlugin(BasePlugin[GuidekitConfig]):
+    supports_multiple_instances = False
+
+    def _fail(self, error: GuidekitError):
+        raise PluginError(f"[{self.lang}] {error}")
+
+    # -- configuration ---------------------------------------------------------------------------
+    @event_priority(100)  # before Material's search plugin, which already renders templates
+    def on_config(self, config):
+        docs_dir = Path(config.docs_dir)
+        self.lang = docs_dir.name
+        settings = dict((config.extra.get("guidekit") or {}))
+        self.project = Project(root=docs_dir.parents[1], _settings=settings)
+        self.profile = Profile.from_settings(settings.get("profile"), self.project)
+        if self.profile:
+            self.project.only_languages = self.profile.languages or None
+            self.project.root_language_override = self.profile.root_language
+        self.source_lang = self.project.source_language
+        try:
+            self.locale = babel_locale(self.project, self.lang)
+            self.tr = translations(self.project, self.lang)
+            self.source_tr = translations(self.project, self.source_lang)
+            extra, hide = self.profile.channels() if self.profile else ([], ())
+            self.registry = Registry.load(self.project.root / "data", extra, hide)
+        except GuidekitError as e:
+            self._fail(e)
+        # The compiled catalogs are where MkDocs looks for {% trans %} translations.
+        config.theme.dirs.insert(1, str(compiled_dir(self.project)))
+        self.renderer = Renderer(self.registry, self.lang, self.locale, self.tr.gettext, self.source_lang)
+        self.source_renderer = Renderer(self.registry, self.source_lang, babel_locale(self.project, self.source_lang),
+                                        self.source_tr.gettext, self.source_lang)
+        # site_url names the whole site; this language lives under its prefix.
+        self.site_root_url = config.site_url or ""
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + "/" + self.project.url_prefix(self.lang)
+        if len(self.project.languages) > 1:
+            config.extra["alternate"] = _Switcher()
+        separator = (config.extra.get("search") or {}).get("separator")
+        search = config.plugins.get("material/search")
+        if separator and search is not None:
+            search.config.separator = separator
+        if self.profile:
+            self.profile.apply_to_config(config, self.lang)
+        self.fallback: set[str] = set()
+        self.source_pages: dict[str, pages.Page] = {}
+        return config
+
+    # -- files -----------------------------------------------------------------------------------
+    def on_files(self, files: Files, config):
+        source_docs = self.project.docs_dir(self.source_lang)
+        if self.lang != self.source_lang:
+            for path in sorted(source_docs.rglob("*")):
+                if path.is_dir():
+                    continue
+                rel = path.relative_to(source_docs).as_posix()
+                if files.get_file_from_path(rel) is None:
+                    files.append(File(rel, str(source_docs), config.site_dir, config.use_directory_urls))
+                    self.fallback.add(rel)
+        _ = self.tr.gettext
+        nav_pages = [f.src_uri for f in files.documentation_pages()]
+        generated_pages = {
+            generated.DIRECTORY: generated.directory(self.registry, self.renderer, _),
+            generated.SOURCES: generated.sources_page(self.project, nav_pages, self.renderer, _),
+            generated.TRANSLATION_STATUS: generated.translation_status_page(self.project, _),
+        }
+        for rel, content in generated_pages.items():
+            if files.get_file_from_path(rel) is not None:
+                self._fail(GuidekitError("this page is generated at build time; remove the file",
+                                         file=Path(config.docs_dir) / rel))
+            files.append(File.generated(config, rel, content=content))
+        return files
+
+    # -- navigation ------------------------------------------------------------------------------
+    def on_nav(self, nav, config, files):
+        def walk(items):
+            for item in items:
+                if isinstance(item, Section):
+                    item.title = self.tr.gettext(item.title)
+                    walk(item.children)
+        walk(nav.items)
+        return nav
+
+    # -- pages -----------------------------------------------------------------------------------
+    def _source_page(self, rel: str) -> pages.Page | None:
+        if rel not in self.source_pages:
+            path = self.project.docs_dir(self.source_lang) / rel
+            self.source_pages[rel] = pages.read(path) if path.exists() else None
+        return self.source_pages[rel]
+
+    def on_page_markdown(self, markdown, page, config, files):
+        rel = page.file.src_uri
+        if page.file.generated_by:
+            page.meta["guidekit_generated"] = True
+            return markdown
+        path = Path(page.file.abs_src_path)
+        is_fallback = rel in self.fallback
+        try:
+            own = pages.read(path)
+            source = self._source_page(rel)
+            translated = self.lang != self.source_lang and not is_fallback
+            meta = pages.effective_meta(own, source)
+            pages.validate(own, meta, translated=translated)
+            renderer = self.source_renderer if is_fallback else self.renderer
+            # MkDocs hands over the body without its leading blank lines; count them back in.
+            blank = len(own.body) - len(own.body.lstrip("\n"))
+            body = renderer.replace_all(markdown, str(path), line_offset=own.body_line - 1 + blank)
+        except GuidekitError as e:
+            self._fail(e)
+        page.meta.update(meta)
+        page.meta["guidekit_fallback"] = is_fallback
+        if translated and source is not None:
+            record = own.translation or {}
+            page.meta["guidekit_outdated"] = record.get("source_hash") != pages.source_hash(
+                self.project.docs_dir(self.source_lang) / rel)
+            page.meta["guidekit_unreviewed"] = not record.get("reviewed", False)
+        return body
+
+    def on_page_content(self, content, page, config, files):
+        if "<h1" not in content:
+            content = f"<h1>{html.escape(page.title or config.site_name)}</h1>\n{content}"
+        if page.meta.get("guidekit_fallback"):
+            content = f'<div lang="{self.source_lang}" dir="ltr">{content}</div>'
+        return content
+
+    def on_page_context(self, context, page, config, nav):
+        _ = self.tr.gettext
+        meta, url = page.meta, page.url
+        gk = {"lang": self.lang, "notices": [], "alternates": [], "sources": [], "reviewed": None}
+        source_name = language_name(self.source_lang)
+        if meta.get("guidekit_fallback"):
+            gk["notices"].append(("fallback", _("This page is not yet translated into %(language)s, so it "
+                                                "is shown in %(source)s.") % {
+                "language": language_name(self.lang), "source": source_name}, None))
+        if meta.get("guidekit_outdated"):
+            gk["notices"].append(("outdated", _("The %(source)s original of this page has changed since "
+                                                "it was translated, so this translation may be out of "
+                                                "date.") % {"source": source_name},
+                                  (urls.cross_language(url, self.lang, self.source_lang, self.project),
+                                   _("Read the current %(source)s page") % {"source": source_name})))
+        if meta.get("guidekit_unreviewed"):
+            gk["notices"].append(("unreviewed", _("This translation has not yet been checked by a fluent "
+                                                  "speaker."), None))
+        for other in self.project.languages:
+            rel_url = urls.cross_language(url, self.lang, other, self.project)
+            href = (urls.absolute(self.site_root_url, other, url, self.project)
+                    if self.site_root_url else rel_url)
+            gk["alternates"].append({"lang": other, "name": language_name(other), "href": href,
+                                     "link": rel_url, "current": other == self.lang})
+        if meta.get("last_reviewed") and not meta.get("guidekit_generated"):
+            gk["reviewed"] = _("Last reviewed %(date)s") % {"date": long_date(meta["last_reviewed"], self.locale)}
+            gk["sources"] = meta.get("sources") or []
+        context["gk"] = gk
+        return context
+
+    # -- output ----------------------------------------------------------------------------------
+    @event_priority(-100)  # after every other plugin changed the HTML, so the hashes are final
+    def on_post_page(self, output, page, config):
+        return security.secure(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return security.secure(output_content)
+        return output_content
