@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -52,9 +53,25 @@ def long_date(value: dt.date | str, locale: Locale | str) -> str:
     return format_date(value, format="long", locale=locale)
 
 
+PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$')
+
+
+def lint_po(po: Path, text: str) -> None:
+    """Babel forgives some broken lines (an unclosed quote is read as text); translators get told."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not PO_LINE.match(stripped):
+            raise GuidekitError(f"malformed catalog: cannot read {stripped[:60]!r}", file=po, line=number,
+                                hint='each line is msgid "…", msgstr "…" or a continuation "…", with '
+                                     'straight double quotes at both ends (write \\" for a quote inside)')
+
+
 def read_catalog(po: Path) -> Catalog:
     """Parse a .po file strictly: a malformed one is an error naming the file and line."""
     try:
+        lint_po(po, po.read_text(encoding="utf-8"))
         with po.open("rb") as f:
             return read_po(f, abort_invalid=True)
     except PoFileError as e:

@@ -13,6 +13,7 @@ import logging
 import re
 from pathlib import Path
 
+import material.plugins.search.plugin as material_search
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -29,6 +30,7 @@ from guidekit.profiles import Profile
 from guidekit.project import Project
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
+_jieba = material_search.jieba  # the module, or None when jieba is not installed
 
 
 class _Switcher:
@@ -81,15 +83,27 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             config.site_url = config.site_url.rstrip("/") + "/" + self.project.url_prefix(self.lang)
         if len(self.project.languages) > 1:
             config.extra["alternate"] = _Switcher()
-        separator = (config.extra.get("search") or {}).get("separator")
-        search = config.plugins.get("material/search")
-        if separator and search is not None:
-            search.config.separator = separator
+        self._configure_search(config)
         if self.profile:
             self.profile.apply_to_config(config, self.lang)
         self.fallback: set[str] = set()
         self.source_pages: dict[str, pages.Page] = {}
         return config
+
+    def _configure_search(self, config):
+        """Each language gets its own search index declaring its language (lunr has ko, ja, zh,
+        vi, en …). Material segments Han characters with jieba whenever jieba is importable;
+        that is right for Chinese only (it would split Japanese kanji away from their kana)."""
+        search = config.plugins.get("material/search")
+        if search is None:
+            return
+        settings = config.extra.get("search") or {}
+        search.config.lang = [settings.get("lang") or config.theme["language"]]
+        if settings.get("separator"):
+            search.config.separator = settings["separator"]
+        material_search.jieba = _jieba if search.config.lang[0] == "zh" else None
+        if _jieba is not None:
+            _jieba.setLogLevel(logging.WARNING)
 
     # -- files -----------------------------------------------------------------------------------
     def on_files(self, files: Files, config):

@@ -1,0 +1,62 @@
+"""Shared fixtures: the project, the built site, and throw-away copies of the project."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a copy of the project needs in order to build (no site/, .venv/ or node_modules/).
+PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "docs", "locales", "overrides", "data", "profiles")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def site(root) -> Path:
+    """The built site. `make test` builds it first; build it here when run on its own."""
+    site = root / "site"
+    if not (site / "index.html").exists():
+        run_guidekit(["build"], cwd=root, check=True)
+    return site
+
+
+def run_guidekit(args, cwd, check=False, env=None):
+    result = subprocess.run([sys.executable, "-m", "guidekit", *args], cwd=cwd, capture_output=True,
+                            text=True, env={**os.environ, **(env or {})})
+    if check and result.returncode != 0:
+        raise AssertionError(f"guidekit {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project, to change and build without touching the real one."""
+    (tmp_path / "project").mkdir()
+    return copy_project(tmp_path / "project")
+
+
+def html_files(site: Path):
+    return sorted(site.rglob("*.html"))
+
+
+def language_of(site: Path, page: Path, languages: list[str], default: str) -> str:
+    rel = page.relative_to(site).parts
+    return rel[0] if rel and rel[0] in languages and rel[0] != default else default

@@ -1,0 +1,208 @@
+"""The multilingual build: every language, its lang and dir, search, 404, fallback, switcher, and
+that a failing build leaves the previous site/ untouched."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import html_files, language_of, run_guidekit
+from guidekit.project import Project
+
+PROJECT = Project.load(Path(__file__).resolve().parents[1])
+LANGS = PROJECT.all_languages
+DEFAULT = PROJECT.default_language
+HTML_LANG = {"zh": "zh"}  # Material's code for Simplified Chinese
+
+
+def lang_root(site: Path, lang: str) -> Path:
+    return site if lang == DEFAULT else site / lang
+
+
+def test_languages_are_discovered_from_locales():
+    assert set(LANGS) >= {"en", "ko", "ja", "zh", "vi"}
+    assert PROJECT.source_language == "en" and DEFAULT == "ko"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_is_built(site, lang):
+    base = lang_root(site, lang)
+    assert (base / "index.html").is_file()
+    assert (base / "404.html").is_file()
+    assert (base / "sitemap.xml").is_file()
+    assert (base / "search" / "search_index.json").is_file()
+
+
+def test_lang_and_dir_on_every_page(site):
+    checked = 0
+    for page in html_files(site):
+        lang = language_of(site, page, LANGS, DEFAULT)
+        text = page.read_text(encoding="utf-8")
+        html_tag = re.search(r"<html\b[^>]*>", text)
+        if html_tag is None:  # not a page (e.g. an asset fragment)
+            continue
+        assert f'lang="{HTML_LANG.get(lang, lang)}"' in html_tag.group(0), page
+        assert re.search(r'<body\b[^>]*\bdir="ltr"', text), page
+        checked += 1
+    assert checked >= 5 * len(LANGS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_index_declares_its_language(site, lang):
+    index = json.loads((lang_root(site, lang) / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == [lang]
+    assert index["docs"], "the index has documents"
+
+
+def test_korean_search_splits_particles(site):
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    separator = index["config"]["separator"]
+    assert "를" in separator and "(?<=[가-힣])" in separator
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_page_is_in_its_language(site, lang):
+    text = (lang_root(site, lang) / "404.html").read_text("utf-8")
+    assert f'<html lang="{HTML_LANG.get(lang, lang)}"' in text
+    # Material's own 404 text, in the language of the build
+    assert "404" in text
+
+
+def test_korean_404_uses_korean_interface(site):
+    text = (site / "404.html").read_text("utf-8")
+    assert "검색" in text  # Material's Korean label for search
+
+
+def test_fallback_page_has_notice_and_source_lang(site):
+    """ja has no directory of its own translation for most pages: they fall back to English."""
+    ja_pages = {p.relative_to(PROJECT.docs_dir("ja")).as_posix() for p in PROJECT.docs_dir("ja").rglob("*.md")}
+    en_pages = {p.relative_to(PROJECT.docs_dir("en")).as_posix() for p in PROJECT.docs_dir("en").rglob("*.md")}
+    missing = sorted(en_pages - ja_pages)
+    assert missing, "at least one page falls back in Japanese"
+    rel = missing[0]
+    url = rel[:-3] + "/" if not rel.endswith("index.md") else rel[:-8]
+    text = (site / "ja" / url / "index.html").read_text("utf-8")
+    assert 'data-notice="fallback"' in text
+    assert re.search(r'<div lang="en" dir="ltr">\s*<h1', text), "content is marked as English"
+    assert '<html lang="ja"' in text, "the interface stays Japanese"
+
+
+def test_language_switcher_points_to_the_same_page(site):
+    text = (site / "en" / "directory" / "index.html").read_text("utf-8")
+    links = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z-]+)" lang="[a-z-]+" class="md-select__link"', text))
+    by_lang = {lang: href for href, lang in links.items()}
+    assert by_lang["ko"] == "../../directory/"
+    assert by_lang["ja"] == "../../ja/directory/"
+    assert by_lang["en"] == "../../en/directory/"
+    for lang, href in by_lang.items():
+        target = (site / "en" / "directory" / href / "index.html").resolve()
+        assert target.is_file(), f"{lang}: {href}"
+
+
+def test_language_names_in_their_own_script(site):
+    text = (site / "index.html").read_text("utf-8")
+    for name in ("English", "한국어", "日本語", "Tiếng Việt"):
+        assert f">{name}</a>" in text
+    assert re.search(r">中文[^<]*</a>", text)
+
+
+def test_template_string_translated_from_compiled_catalog(site):
+    text = (site / "index.html").read_text("utf-8")
+    en = (site / "en" / "index.html").read_text("utf-8")
+    assert ">Exit this page</a>" in en
+    assert ">Exit this page</a>" not in text
+    assert "나가기" in text  # the Korean label, from locales/ko/LC_MESSAGES/messages.po
+
+
+def test_nav_section_titles_come_from_the_catalog(site):
+    en = (site / "en" / "index.html").read_text("utf-8")
+    ko = (site / "index.html").read_text("utf-8")
+    assert "About" in en
+    assert re.search(r'md-nav__link[^>]*>\s*(<span[^>]*>\s*)?소개', ko)
+
+
+def tree_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        h.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def build_copy(project, *args):
+    return run_guidekit(["build", *args], cwd=project)
+
+
+def test_failing_language_keeps_previous_site(project_copy):
+    ok = build_copy(project_copy, "--lang", "ko,en")
+    assert ok.returncode == 0, ok.stderr
+    before = tree_digest(project_copy / "site")
+    page = project_copy / "docs" / "en" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n[[channel:no-such-channel]]\n", "utf-8")
+    bad = build_copy(project_copy, "--lang", "ko,en")
+    assert bad.returncode != 0
+    assert "[en]" in bad.stderr and "no-such-channel" in bad.stderr
+    assert "docs/en/index.md" in bad.stderr
+    assert tree_digest(project_copy / "site") == before
+
+
+def test_subset_build_and_root_language(project_copy):
+    result = build_copy(project_copy, "--lang", "ko,en")
+    assert result.returncode == 0, result.stderr
+    site = project_copy / "site"
+    assert '<html lang="ko"' in (site / "index.html").read_text("utf-8")
+    assert (site / "en" / "index.html").exists()
+    assert not (site / "ja").exists()
+
+
+def test_unknown_language_code_is_refused(project_copy):
+    result = build_copy(project_copy, "--lang", "ko,xx")
+    assert result.returncode != 0
+    assert "unknown language code" in result.stderr and "xx" in result.stderr
+
+
+@pytest.mark.parametrize("bad, expected", [
+    ("---\ntitle: [unclosed\n---\n\nBody\n", "malformed front matter"),
+    ("---\ntitle: x\n", "front matter is not closed"),
+])
+def test_malformed_front_matter_is_reported_with_file_and_line(project_copy, bad, expected):
+    build_copy(project_copy, "--lang", "ko,en")
+    before = tree_digest(project_copy / "site")
+    (project_copy / "docs" / "en" / "index.md").write_text(bad, "utf-8")
+    result = build_copy(project_copy, "--lang", "ko,en")
+    assert result.returncode != 0
+    assert expected in result.stderr
+    assert re.search(r"docs/en/index\.md:\d+", result.stderr), result.stderr
+    assert tree_digest(project_copy / "site") == before
+
+
+def test_malformed_yaml_config_is_reported(project_copy):
+    config = project_copy / "locales" / "en" / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "theme: [unclosed\n", "utf-8")
+    result = build_copy(project_copy, "--lang", "en")
+    assert result.returncode != 0
+    assert "locales/en/mkdocs.yml" in result.stderr
+
+
+def test_malformed_po_is_reported_with_file_and_line(project_copy):
+    po = project_copy / "locales" / "ko" / "LC_MESSAGES" / "messages.po"
+    lines = po.read_text("utf-8").splitlines()
+    lines.insert(30, 'msgstr "dangling')
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    result = build_copy(project_copy, "--lang", "ko")
+    assert result.returncode != 0
+    assert re.search(r"locales/ko/LC_MESSAGES/messages\.po:\d+: malformed catalog", result.stderr), result.stderr
+
+
+def test_po_placeholder_mismatch_is_reported(project_copy):
+    po = project_copy / "locales" / "ko" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text("utf-8")
+    text = re.sub(r'(msgid "Verified on %\(date\)s"\nmsgstr ")[^"]*(")', r"\1%(datum)s 확인\2", text)
+    po.write_text(text, "utf-8")
+    result = build_copy(project_copy, "--lang", "ko")
+    assert result.returncode != 0
+    assert "messages.po" in result.stderr and "placeholder" in result.stderr.lower()
