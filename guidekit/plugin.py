@@ -212,6 +212,21 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         context["gk"] = gk
         return context
 
+    def on_template_context(self, context, template_name, config):
+        if template_name != "404.html":
+            return context
+        # The 404 page is served for any missing URL under this language, so its links are
+        # absolute; without a site_url, assume the site is served from the host's root.
+        if not config.site_url:
+            context["base_url"] = "/" + self.project.url_prefix(self.lang)
+        base = context["base_url"].rstrip("/") + "/"
+        root = base[: len(base) - len(self.project.url_prefix(self.lang))] if self.project.url_prefix(self.lang) else base
+        context["gk"] = {"lang": self.lang, "notices": [], "sources": [], "reviewed": None,
+                         "alternates": [{"lang": other, "name": language_name(other),
+                                         "link": root + self.project.url_prefix(other),
+                                         "current": other == self.lang} for other in self.project.languages]}
+        return context
+
     # -- output ----------------------------------------------------------------------------------
     @event_priority(-100)  # after every other plugin changed the HTML, so the hashes are final
     def on_post_page(self, output, page, config):

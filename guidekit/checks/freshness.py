@@ -1,0 +1,24 @@
+"""guidekit check --freshness: data entries not verified against their source for too long."""
+from __future__ import annotations
+
+import datetime as dt
+
+from guidekit.channels import Registry
+from guidekit.project import Project
+
+
+def check_freshness(project: Project, max_age_days: int = 365, today: dt.date | None = None,
+                    data_dir=None, out=print) -> bool:
+    today = today or dt.date.today()
+    registry = Registry.load(data_dir or project.root / "data")
+    stale = sorted(registry.stale(today, max_age_days), key=lambda e: e.verified)
+    if not stale:
+        out(f"freshness: all {len(registry.entries)} entries verified within {max_age_days} days")
+        return True
+    out(f"freshness: {len(stale)} of {len(registry.entries)} entries were last verified more than "
+        f"{max_age_days} days ago; check each against its source and update `verified`:")
+    for entry in stale:
+        age = (today - entry.verified).days
+        out(f"  {registry.origin[entry.id].name}: {entry.id} (verified {entry.verified}, {age} days ago) "
+            f"source: {entry.source}")
+    return False
