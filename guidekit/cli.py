@@ -72,9 +72,12 @@ def cmd_status(args) -> int:
 
 def cmd_check(args) -> int:
     project = Project.load()
-    if not (args.links or args.html or args.freshness or args.translations):
-        raise GuidekitError("say what to check: --links, --html, --freshness or --translations")
+    if not (args.links or args.html or args.freshness or args.translations or args.pages):
+        raise GuidekitError("say what to check: --pages, --links, --html, --freshness or --translations")
     failed = False
+    if args.pages:
+        from guidekit.checks.pages_lint import check_pages
+        failed |= not check_pages(project, _langs(args.lang), [Path(p) for p in args.paths] or None)
     if args.freshness:
         from guidekit.checks.freshness import check_freshness
         failed |= not check_freshness(project, args.max_age, today=dt.date.fromisoformat(args.today)
@@ -146,6 +149,9 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="checks: links, HTML, freshness of data, translation parity",
                        description="Run one or more checks; exit 1 when any finds a problem.")
+    c.add_argument("--pages", action="store_true",
+                   help="front matter, channel placeholders and internal links of pages, without building")
+    c.add_argument("paths", nargs="*", help="with --pages: only these Markdown files")
     c.add_argument("--links", action="store_true", help="every link and fragment in the built site (offline)")
     c.add_argument("--external", action="store_true", help="with --links: also check external URLs")
     c.add_argument("--html", action="store_true", help="validate every built page with the Nu HTML Checker")
@@ -154,7 +160,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--today", help=argparse.SUPPRESS)
     c.add_argument("--translations", action="store_true",
                    help="translations keep their source's placeholders, heading ids and links")
-    c.add_argument("--lang", help="with --translations: comma-separated languages")
+    c.add_argument("--lang", help="with --pages or --translations: comma-separated languages")
     c.add_argument("--site-dir", help="the built site to check (default: site/)")
     c.set_defaults(func=cmd_check)
 

@@ -61,7 +61,7 @@ def sources_page(project: Project, nav_pages: list[str], renderer: Renderer, _) 
         if not meta.get("sources"):
             continue
         reviewed = _("Last reviewed %(date)s") % {"date": long_date(meta["last_reviewed"], renderer.locale)}
-        out.append(f"\n### {html.escape(meta.get('title', rel))}\n\n{html.escape(reviewed)}\n\n")
+        out.append(f"\n## {html.escape(meta.get('title', rel))}\n\n{html.escape(reviewed)}\n\n")
         for source in meta["sources"]:
             out.append(f"- [{_md_escape(source['title'])}]({source['url']})\n")
     return "".join(out)

@@ -99,11 +99,15 @@ def validate(page: Page, meta: dict, *, translated: bool) -> None:
                             line=meta_line(path, "last_reviewed"))
     sources = meta["sources"]
     if not isinstance(sources, list) or not all(
-            isinstance(s, dict) and s.get("title") and str(s.get("url", "")).startswith("https://")
+            isinstance(s, dict) and s.get("title") and re.match(r"https?://\S+$", str(s.get("url", "")))
             for s in sources):
-        raise GuidekitError("sources must be a list of entries with a title and an https url",
+        raise GuidekitError("sources must be a list of entries with a title and a url",
                             file=path, line=meta_line(path, "sources"),
                             hint="write each as '- title: …' with 'url: https://…' under it")
+    if not any(str(s["url"]).startswith("https://") for s in sources):
+        raise GuidekitError("at least one source needs an https url", file=path,
+                            line=meta_line(path, "sources"),
+                            hint="add the https address of an official page or a news report")
     record = meta.get("translation")
     if translated and record is not None:
         if not isinstance(record, dict) or not str(record.get("source_hash", "")).startswith("sha256:") \
