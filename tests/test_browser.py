@@ -1,0 +1,263 @@
+"""Reader safety in a real browser, on every built page of every language: nothing requested from
+another host, no console errors, no WCAG 2.1 A/AA violation (axe-core); quick exit by button and
+by shortcut, on a small screen and without JavaScript; keyboard access; search in each language."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from browser import CHROMIUM_ARGS, SiteServer, require_chromium
+from guidekit.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+PROJECT = Project.load(ROOT)
+LANGS = PROJECT.all_languages
+DEFAULT = PROJECT.default_language
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def prefix(lang: str) -> str:
+    return "/" if lang == DEFAULT else f"/{lang}/"
+
+
+def quick_exit_url(lang: str) -> str:
+    conf = yaml.safe_load((ROOT / "locales" / lang / "mkdocs.yml").read_text("utf-8"))
+    return conf["extra"]["quick_exit"]["url"]
+
+
+def built_pages() -> list[str]:
+    if not SITE.exists():
+        return []
+    urls = []
+    for page in sorted(SITE.rglob("*.html")):
+        rel = page.relative_to(SITE).as_posix()
+        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return urls
+
+
+PAGES = built_pages()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        yield p, executable
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    p, executable = playwright_instance
+    browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    with SiteServer(site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe()
+
+
+def neutral_destinations(context):
+    """Quick-exit destinations answered locally, so the tests never reach a real site."""
+    for lang in LANGS:
+        host = urlsplit(quick_exit_url(lang)).netloc
+        context.route(f"https://{host}/**", lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<!doctype html><title>neutral</title><p>neutral"))
+
+
+def test_every_page_is_checked():
+    assert len(PAGES) >= 5 * len(LANGS), "build the site first (make test does)"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_private_quiet_and_accessible(shared_context, server, axe, path):
+    page = shared_context.new_page()
+    elsewhere, errors = [], []
+    page.on("request", lambda r: elsewhere.append(r.url)
+            if urlsplit(r.url).netloc not in ("", f"127.0.0.1:{server.port}") and not r.url.startswith("data:")
+            else None)
+    page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    try:
+        page.goto(server.origin + path, wait_until="networkidle")
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                         "resultTypes": ["violations"]})
+        assert not elsewhere, f"requests to other hosts: {elsewhere}"
+        assert not errors, errors
+        violations = results.response["violations"]
+        assert not violations, "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations)
+        assert page.locator("#quick-exit").count() == 1
+        assert page.get_attribute('meta[name="referrer"]', "content") == "no-referrer"
+    finally:
+        page.close()
+
+
+# -- quick exit ------------------------------------------------------------------------------------
+
+THEME_KEYS = "['/.__palette', '/en/.__search', '/ja/.__tabs']"
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    neutral_destinations(context)
+    yield context
+    context.close()
+
+
+def seed_storage(page):
+    page.evaluate(f"""() => {{
+        for (const k of {THEME_KEYS}) {{ localStorage.setItem(k, '1'); sessionStorage.setItem(k, '1'); }}
+        localStorage.setItem('another-app', 'keep');
+    }}""")
+
+
+def storage_after_exit(page, server):
+    page.goto(server.origin + "/404.html")
+    return page.evaluate("() => [Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_exit_button(context, server, lang):
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang))
+    seed_storage(page)
+    messages = []
+    page.on("console", lambda m: messages.append(m.text) if "quick-exit" in (m.location or {}).get("url", "") else None)
+    page.click("#quick-exit")
+    page.wait_for_url(quick_exit_url(lang) + "**")
+    assert page.title() == "neutral"
+    assert not messages, "quick exit logs nothing"
+    # opened directly: Back does not return to the guide
+    page.go_back()
+    assert not page.url.startswith(server.origin), page.url
+    local, session = storage_after_exit(page, server)
+    assert local == ["another-app"], "theme keys cleared, other keys kept"
+    assert session == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_exit_shortcut(context, server, lang):
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang))
+    seed_storage(page)
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(quick_exit_url(lang) + "**")
+    local, session = storage_after_exit(page, server)
+    assert local == ["another-app"] and session == []
+
+
+def test_shortcut_needs_three_presses_within_five_seconds(context, server):
+    page = context.new_page()
+    page.clock.install()
+    page.goto(server.origin + "/en/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(6000)
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url.startswith(server.origin), "two presses, a pause, then one more: no exit"
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(quick_exit_url("en") + "**")
+
+
+def test_earlier_guide_pages_stay_in_history(context, server):
+    """As the safety page says: exit replaces only the current page."""
+    page = context.new_page()
+    page.goto(server.origin + "/en/")
+    page.goto(server.origin + "/en/directory/")
+    page.click("#quick-exit")
+    page.wait_for_url(quick_exit_url("en") + "**")
+    page.go_back()
+    assert page.url == server.origin + "/en/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_exit_on_a_small_screen(browser, server, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
+    neutral_destinations(context)
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang) + "directory/")
+    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(200)
+    box = page.locator("#quick-exit").bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 640, f"sticky and in view: {box}"
+    assert box["height"] >= 40, "a touch target of at least 40 px"
+    page.locator("#quick-exit").tap()
+    page.wait_for_url(quick_exit_url(lang) + "**")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quick_exit_without_javascript(browser, server, lang):
+    context = browser.new_context(java_script_enabled=False)
+    neutral_destinations(context)
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang))
+    assert page.get_attribute("#quick-exit", "href") == quick_exit_url(lang)
+    page.click("#quick-exit")
+    page.wait_for_url(quick_exit_url(lang) + "**")
+    context.close()
+
+
+# -- keyboard ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_keyboard_skip_link_focus_and_quick_exit(context, server, lang):
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang))
+    page.keyboard.press("Tab")
+    first = page.evaluate("() => document.activeElement.className")
+    assert "md-skip" in first, "the first Tab reaches the skip link"
+    for presses in range(2, 6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "quick-exit":
+            break
+    else:
+        pytest.fail("quick exit not reached within 5 Tab presses")
+    outline = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+                                       return [s.outlineStyle, parseFloat(s.outlineWidth)]; }""")
+    assert outline[0] != "none" and outline[1] >= 2, f"visible focus: {outline}"
+
+
+# -- search -----------------------------------------------------------------------------------------
+
+SEARCHES = {
+    "en": ("police report", "/en/"),
+    "ko": ("경찰에", "/"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SEARCHES))
+def test_search_finds_a_page(context, server, lang):
+    query, expected = SEARCHES[lang]
+    page = context.new_page()
+    page.goto(server.origin + prefix(lang))
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert any(urlsplit(h).path.startswith(expected) for h in hrefs), hrefs
