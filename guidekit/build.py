@@ -8,6 +8,7 @@ exactly as it was.
 from __future__ import annotations
 
 import ctypes
+import datetime as dt
 import io
 import logging
 import os
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.errors import GuidekitError
+from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, write_headers_file,
+                              write_nginx_headers, zip_folder)
 from guidekit.project import Project
 
 
@@ -52,7 +55,11 @@ def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> Langu
         if overrides.get("site_url"):
             config.site_url = overrides["site_url"]
         if overrides.get("offline"):
-            config.extra["offline"] = True
+            # Material's offline plugin: file:// links (no directory URLs) and an inlined search
+            # index. Its worker shim comes from npm and ships inside the bundle (see offline.py).
+            config.plugins["material/offline"].config.enabled = True
+            config.extra["polyfills"] = [SHIM_IN_SITE]
+            config.extra["offline"] = overrides["offline"]
         build(config)
         return LanguageResult(lang, True, time.perf_counter() - started)
     except (Abort, ConfigurationError, MkDocsException, GuidekitError, OSError) as e:
@@ -106,39 +113,59 @@ def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
 
 
 def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | None = None,
-              site_dir: Path | None = None, overrides: dict | None = None,
-              log=print) -> dict[str, LanguageResult]:
+              site_dir: Path | None = None, overrides: dict | None = None, offline: bool = False,
+              dist_dir: Path | None = None, log=print) -> dict[str, LanguageResult]:
+    """Build `langs` (default: all) into site/; with offline=True also one ZIP per language into
+    dist/ (and a copy under site/downloads/). Nothing is replaced unless every build succeeds."""
     langs = project.check_languages(langs) if langs else project.languages
     if project.default_language not in langs:
         # A subset without the root language is still a site: its first language goes to the root.
         project.root_language_override = langs[0]
     overrides = dict(overrides or {})
-    overrides.setdefault("guidekit", {})["default_language"] = project.default_language
+    guidekit = overrides.setdefault("guidekit", {})
+    guidekit["default_language"] = project.default_language
+    guidekit["languages"] = langs
     site_dir = Path(site_dir or project.root / "site")
+    dist_dir = Path(dist_dir or project.root / "dist")
+    date = dt.date.today().isoformat()
+    bundles = {lang: bundle_name(lang, date) for lang in langs} if offline else {}
+    if offline:
+        guidekit["offline_bundles"] = bundles
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:
-        jobs = jobs or min(len(langs), os.cpu_count() or 1)
-        results: dict[str, LanguageResult] = {}
+        tasks = [(str(project.root), lang, str(work / lang), overrides) for lang in langs]
+        if offline:
+            offline_overrides = {**overrides, "offline": {"date": date}}
+            tasks += [(str(project.root), lang, str(work / "offline" / lang), offline_overrides) for lang in langs]
+        jobs = jobs or min(len(tasks), os.cpu_count() or 1)
         started = time.perf_counter()
-        args = [(str(project.root), lang, str(work / lang), overrides) for lang in langs]
         if jobs == 1:
-            for a in args:
-                results[a[1]] = build_language(*a)
+            results = [build_language(*t) for t in tasks]
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for result in pool.map(build_language, *zip(*args)):
-                    results[result.lang] = result
-        failed = [r for r in results.values() if not r.ok]
+                results = list(pool.map(build_language, *zip(*tasks)))
+        failed = [r for r in results if not r.ok]
         if failed:
             text = "\n".join(f"[{r.lang}] build failed:\n  " + r.error.replace("\n", "\n  ") for r in failed)
-            raise GuidekitError(f"{len(failed)} of {len(langs)} languages failed; site/ was left as it was.\n"
-                                + text)
+            raise GuidekitError(f"{len(failed)} of {len(tasks)} builds failed; site/ was left as it was.\n" + text)
         assembled = work / "site"
         assemble(project, {lang: work / lang for lang in langs}, assembled)
+        zips = {}
+        if offline:
+            for lang in langs:
+                zips[lang] = zip_folder(work / "offline" / lang, work / "zips" / bundles[lang],
+                                        top=bundles[lang][:-len(".zip")])
+                (assembled / "downloads").mkdir(exist_ok=True)
+                shutil.copy2(zips[lang], assembled / "downloads" / bundles[lang])
+        write_headers_file(assembled)
         swap_in(assembled, site_dir)
+        write_nginx_headers(site_dir, dist_dir)
+        if offline:
+            publish_bundles(zips, dist_dir)
         total = time.perf_counter() - started
         log(f"Built {', '.join(langs)} into {site_dir} in {total:.1f} s "
-            f"({project.default_language} at the root; {jobs} parallel process{'es' if jobs > 1 else ''})")
-        return results
+            f"({project.default_language} at the root; {jobs} parallel process{'es' if jobs > 1 else ''})"
+            + (f"; offline bundles in {dist_dir}" if offline else ""))
+        return {r.lang + ("/offline" if i >= len(langs) else ""): r for i, r in enumerate(results)}
     finally:
         shutil.rmtree(work, ignore_errors=True)

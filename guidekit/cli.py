@@ -27,13 +27,8 @@ def cmd_build(args) -> int:
         project.only_languages = profile.languages
         project.root_language_override = profile.root_language
         langs = langs or profile.languages
-    if args.offline:
-        overrides["offline"] = True
     build_all(project, langs=langs, jobs=args.jobs, site_dir=Path(args.site_dir) if args.site_dir else None,
-              overrides=overrides)
-    if args.offline:
-        from guidekit.offline import bundle_all
-        bundle_all(project, langs or project.languages, overrides=overrides)
+              overrides=overrides, offline=args.offline)
     return 0
 
 

@@ -13,6 +13,8 @@ from guidekit.project import Project
 DIRECTORY = "directory.md"
 SOURCES = "about/sources.md"
 TRANSLATION_STATUS = "about/translation-status.md"
+DOWNLOADS = "about/downloads.md"
+DOWNLOADS_URL = "about/downloads/"
 
 
 def _front(title: str, description: str) -> str:
@@ -91,4 +93,25 @@ def translation_status_page(project: Project, _) -> str:
         for row in lang_status["pages"]:
             reviewed = "" if row["reviewed"] is None else (_("yes") if row["reviewed"] else _("no"))
             out.append(f"| `{row['page']}` | {labels[row['state']]} | {reviewed} |\n")
+    return "".join(out)
+
+
+def downloads_page(bundles: dict[str, str], to_root: str, _, card_href: str) -> str:
+    """The printable emergency card, and offline copies (ZIP per language) when built with them."""
+    out = [_front(_("Downloads"), _("A printable emergency card, and this guide to read without an internet connection.")),
+           f"## {_('Emergency card')} {{#card}}\n\n",
+           html.escape(_("One page with the first steps and the 24-hour numbers, to print or keep on a phone.")),
+           f'\n\n<p><a href="{card_href}" download>{html.escape(_("Emergency card (PDF)"))}</a></p>\n\n',
+           f"## {_('Offline copies')} {{#offline}}\n\n"]
+    if not bundles:
+        out.append(html.escape(_("This copy of the guide was published without offline downloads.")) + "\n")
+        return "".join(out)
+    out.append(html.escape(_("Each file holds the whole guide in one language. Unzip it and open "
+                             "index.html in any browser: it works without an internet connection and "
+                             "loads nothing from other websites.")) + "\n\n")
+    # Raw HTML: the files live outside the docs, where MkDocs' link validation cannot see them;
+    # the link check over the built site does.
+    items = "".join(f'<li><a href="{to_root}downloads/{name}" download>{html.escape(language_name(lang))} '
+                    f'({lang}): {name}</a></li>' for lang, name in sorted(bundles.items()))
+    out.append(f"<ul>{items}</ul>\n")
     return "".join(out)

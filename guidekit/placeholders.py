@@ -23,6 +23,7 @@ from guidekit.i18n import language_name, long_date
 PLACEHOLDER = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
 VALID = re.compile(r"(?P<kind>channel|phone|link):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<key>[a-z0-9-]+))?")
 FENCE = re.compile(r"^\s*(```|~~~)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")  # `[[channel:x]]` in inline code is shown as written
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,14 @@ def find(markdown: str, page: str, line_offset: int = 0) -> list[Placeholder]:
             continue
         if in_fence:
             continue
-        for m in PLACEHOLDER.finditer(line):
+        masked = CODE_SPAN.sub(lambda c: " " * len(c.group(0)), line)
+        for m in PLACEHOLDER.finditer(masked):
             v = VALID.fullmatch(m.group("body").strip())
             if not v or v.group(0) != m.group("body"):
                 raise GuidekitError(f"malformed placeholder '{m.group(0)}'", file=page, line=number,
                                     hint="write [[channel:ID]], [[phone:ID]] or [[link:ID]] with an id "
                                          "from data/ (lower case, no spaces)")
-            if v.group("kind") == "channel" and line.strip() != m.group(0):
+            if v.group("kind") == "channel" and masked.strip() != m.group(0):
                 raise GuidekitError(f"'{m.group(0)}' must stand on a line of its own (it becomes a card)",
                                     file=page, line=number, hint="put a blank line before and after it")
             found.append(Placeholder(v.group("kind"), v.group("id"), v.group("key"), index, number, m.group(0)))

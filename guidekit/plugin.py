@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 
-from guidekit import generated, pages, security, urls
+from guidekit import card, generated, pages, security, urls
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.i18n import babel_locale, compiled_dir, language_name, long_date, translations
@@ -31,6 +31,9 @@ from guidekit.project import Project
 
 log = logging.getLogger("mkdocs.plugins.guidekit")
 _jieba = material_search.jieba  # the module, or None when jieba is not installed
+
+
+PROFILE_CSS = "assets/organisation.css"
 
 
 class _Switcher:
@@ -63,6 +66,10 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if self.profile:
             self.project.only_languages = self.profile.languages or None
             self.project.root_language_override = self.profile.root_language
+        if settings.get("languages"):  # the languages of this build (guidekit build --lang …)
+            self.project.only_languages = settings["languages"]
+        self.offline = config.extra.get("offline") or None  # {"date": …} in an offline bundle
+        self.bundles = {} if self.offline else (settings.get("offline_bundles") or {})
         self.source_lang = self.project.source_language
         try:
             self.locale = babel_locale(self.project, self.lang)
@@ -78,14 +85,23 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         self.source_renderer = Renderer(self.registry, self.source_lang, babel_locale(self.project, self.source_lang),
                                         self.source_tr.gettext, self.source_lang)
         # site_url names the whole site; this language lives under its prefix.
-        self.site_root_url = config.site_url or ""
-        if config.site_url:
-            config.site_url = config.site_url.rstrip("/") + "/" + self.project.url_prefix(self.lang)
-        if len(self.project.languages) > 1:
+        self.site_root_url = config.site_url or (self.profile.site_url if self.profile else "") or ""
+        if self.site_root_url:
+            config.site_url = self.site_root_url.rstrip("/") + "/" + self.project.url_prefix(self.lang)
+        # An offline bundle holds one language: link the others only where they are online.
+        if len(self.project.languages) > 1 and not (self.offline and not self.site_root_url):
             config.extra["alternate"] = _Switcher()
+        if self.site_root_url:
+            config.extra["guidekit_hreflang"] = [
+                {"lang": lang, "base": self.site_root_url.rstrip("/") + "/" + self.project.url_prefix(lang)}
+                for lang in self.project.languages]
         self._configure_search(config)
         if self.profile:
             self.profile.apply_to_config(config, self.lang)
+            if self.profile.css():
+                config.extra_css.append(PROFILE_CSS)
+            if self.profile.logo_path():
+                config.theme["logo"] = "assets/organisation-logo" + self.profile.logo_path().suffix
         self.fallback: set[str] = set()
         self.source_pages: dict[str, pages.Page] = {}
         return config
@@ -116,12 +132,19 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 if files.get_file_from_path(rel) is None:
                     files.append(File(rel, str(source_docs), config.site_dir, config.use_directory_urls))
                     self.fallback.add(rel)
+        if self.profile and self.profile.css():
+            files.append(File.generated(config, PROFILE_CSS, content=self.profile.css()))
+        if self.profile and self.profile.logo_path():
+            files.append(File.generated(config, config.theme["logo"], abs_src_path=str(self.profile.logo_path())))
         _ = self.tr.gettext
         nav_pages = [f.src_uri for f in files.documentation_pages()]
         generated_pages = {
             generated.DIRECTORY: generated.directory(self.registry, self.renderer, _),
             generated.SOURCES: generated.sources_page(self.project, nav_pages, self.renderer, _),
             generated.TRANSLATION_STATUS: generated.translation_status_page(self.project, _),
+            generated.DOWNLOADS: generated.downloads_page(
+                self.bundles, urls.to_site_root(generated.DOWNLOADS_URL, self.lang, self.project), _,
+                card_href=("../" if config.use_directory_urls else "") + "../" + card.CARD_FILE),
         }
         for rel, content in generated_pages.items():
             if files.get_file_from_path(rel) is not None:
@@ -197,13 +220,25 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                                                 "date.") % {"source": source_name},
                                   (urls.cross_language(url, self.lang, self.source_lang, self.project),
                                    _("Read the current %(source)s page") % {"source": source_name})))
+        if self.offline:
+            date = long_date(self.offline["date"], self.locale)
+            text = (_("This is an offline copy of the guide, made on %(date)s. Numbers and addresses may "
+                      "have changed since; the current version is at %(url)s.") % {"date": date, "url": self.site_root_url}
+                    if self.site_root_url else
+                    _("This is an offline copy of the guide, made on %(date)s. Numbers and addresses may "
+                      "have changed since; ask whoever gave you this copy where the current version is.") % {"date": date})
+            gk["notices"].append(("offline", text, None))
         if meta.get("guidekit_unreviewed"):
             gk["notices"].append(("unreviewed", _("This translation has not yet been checked by a fluent "
                                                   "speaker."), None))
         for other in self.project.languages:
+            if self.offline and not self.site_root_url:
+                break
             rel_url = urls.cross_language(url, self.lang, other, self.project)
             href = (urls.absolute(self.site_root_url, other, url, self.project)
                     if self.site_root_url else rel_url)
+            if self.offline:
+                rel_url = href  # other languages are online only
             gk["alternates"].append({"lang": other, "name": language_name(other), "href": href,
                                      "link": rel_url, "current": other == self.lang})
         if meta.get("last_reviewed") and not meta.get("guidekit_generated"):
@@ -211,6 +246,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             gk["sources"] = meta.get("sources") or []
         context["gk"] = gk
         return context
+
+    def on_post_build(self, config):
+        import datetime as dt
+        date = (self.offline or {}).get("date") or dt.date.today().isoformat()
+        document = card.card_html(self.lang, self.locale, self.tr.gettext, self.registry, date,
+                                  self.site_root_url or None, self.source_lang)
+        card.write_card(Path(config.site_dir) / card.CARD_FILE, document)
 
     def on_template_context(self, context, template_name, config):
         if template_name != "404.html":

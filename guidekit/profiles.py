@@ -158,13 +158,15 @@ class Profile:
     def channels(self) -> tuple[list[tuple[Path, Entry]], tuple[str, ...]]:
         return [(self.path, e) for e in self._channels], tuple(self.model.hide_channels)
 
+    @property
+    def site_url(self) -> str | None:
+        return self.model.site_url
+
     def logo_path(self) -> Path | None:
         logo = self.model.organisation.logo
         return (self.path.parent / logo) if logo else None
 
     def apply_to_config(self, config, lang: str) -> None:
-        if self.model.site_url and not config.site_url:
-            config.site_url = self.model.site_url + self.project.url_prefix(lang)
         if lang in self.model.quick_exit:
             config.extra.setdefault("quick_exit", {})["url"] = self.model.quick_exit[lang]
         org = self.model.organisation

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a copy of the project needs in order to build (no site/, .venv/ or node_modules/).
-PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "docs", "locales", "overrides", "data", "profiles")
+PROJECT_PARTS = ("mkdocs.yml", "babel.cfg", "docs", "locales", "overrides", "data", "profiles", "guidekit")
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,10 @@ IGNORED = [
     # toc/nav toggles) so browsers do not restore their state on back navigation; harmless, and
     # the markup comes from the theme's templates, which we extend but do not copy.
     r"Attribute “autocomplete” is only allowed when the input type is",
+    # On section index pages (feature navigation.indexes) Material renders the label of its
+    # mobile table-of-contents toggle (for="__toc") but not the toggle itself. The label is then
+    # inert; our own content has no forms, so this message can only come from that theme markup.
+    r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
 ]
 
 

@@ -49,7 +49,7 @@ def lint_page(project: Project, lang: str, path: Path, registry: Registry) -> li
     return problems
 
 
-GENERATED = {"directory.md", "about/sources.md", "about/translation-status.md"}
+GENERATED = {"directory.md", "about/sources.md", "about/translation-status.md", "about/downloads.md"}
 
 
 def check_pages(project: Project, langs: list[str] | None = None, paths: list[Path] | None = None,

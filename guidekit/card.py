@@ -1,0 +1,64 @@
+"""A one-page emergency card per language, as PDF (WeasyPrint), made at build time: the first
+steps and the 24-hour numbers, with the date and the site address. Printed and handed out where
+the internet is poor or watched. Fonts come from the system (Noto CJK covers Hangul and CJK)."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from guidekit.channels import Registry
+from guidekit.i18n import long_date
+
+CARD_FILE = "emergency-card.pdf"
+# The 24-hour numbers on the card, in this order (ids in data/channels.yml).
+CARD_CHANNELS = ("police", "women-1366", "d4u")
+FONTS = {"ko": "Noto Sans CJK KR", "ja": "Noto Sans CJK JP", "zh": "Noto Sans CJK SC"}
+
+STYLE = """
+@page { size: A6; margin: 7mm; }
+body { font-family: %(font)s, "Noto Sans", "DejaVu Sans", sans-serif; font-size: 8.5pt; color: #111; line-height: 1.35; }
+h1 { font-size: 12pt; margin: 0 0 2mm; color: #4a148c; }
+p { margin: 0 0 1.6mm; }
+ol { margin: 0 0 2mm; padding-left: 4.5mm; }
+li { margin-bottom: 1mm; }
+.numbers { border-top: 0.4mm solid #4a148c; padding-top: 1.6mm; }
+.number { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 1.2mm; }
+.number b { font-size: 17pt; letter-spacing: 0.02em; }
+.name { font-size: 8pt; max-width: 48%%; }
+.foot { margin-top: 2mm; font-size: 6.5pt; color: #444; }
+"""
+
+
+def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str | None,
+              source_lang: str = "en") -> str:
+    def esc(text: str) -> str:
+        return html.escape(text)
+    numbers = []
+    for ident in CARD_CHANNELS:
+        entry = registry.get(ident)
+        if entry is None or not entry.phones:
+            continue
+        phone = entry.phone("emergency") or entry.phone()
+        name = entry.name.get_text(lang)
+        numbers.append(f'<div class="number"><span class="name">{esc(name)}</span><b>{esc(phone.display)}</b></div>')
+    steps = [_("If you are in danger now, call the police."),
+             _("Keep evidence: web addresses, account names, dates and screenshots of messages. Do not "
+               "download or forward the images."),
+             _("Ask for deletion and support. You do not have to report to the police first, and you "
+               "can call day or night:")]
+    made = _("Made on %(date)s.") % {"date": long_date(date, locale)}
+    online = (" " + _("This guide online: %(url)s") % {"url": site_url}) if site_url else ""
+    font = f'"{FONTS[lang]}"' if lang in FONTS else '"Noto Sans"'
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(_("Emergency card"))}</title>'
+            f"<style>{STYLE % {'font': font}}</style></head><body>"
+            f"<h1>{esc(_('It is a crime, and it is not your fault.'))}</h1>"
+            f"<ol>{''.join(f'<li>{esc(s)}</li>' for s in steps)}</ol>"
+            f'<div class="numbers">{"".join(numbers)}</div>'
+            f'<p class="foot">{esc(made + online)}</p></body></html>')
+
+
+def write_card(path: Path, document: str) -> Path:
+    import weasyprint  # imported here: only the build needs it, and it takes a moment to load
+    path.parent.mkdir(parents=True, exist_ok=True)
+    weasyprint.HTML(string=document).write_pdf(path)
+    return path
