@@ -44,14 +44,14 @@ def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str
     steps = [_("If you are in danger now, call the police."),
              _("Keep evidence: web addresses, account names, dates and screenshots of messages. Do not "
                "download or forward the images."),
-             _("Ask for deletion and support. You do not have to report to the police first, and you "
-               "can call day or night:")]
+             _("Ask for deletion and support, day or night:")]
     made = _("Made on %(date)s.") % {"date": long_date(date, locale)}
     online = (" " + _("This guide online: %(url)s") % {"url": site_url}) if site_url else ""
     font = f'"{FONTS[lang]}"' if lang in FONTS else '"Noto Sans"'
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(_("Emergency card"))}</title>'
+    title, heading = _("Emergency card"), _("It is a crime, and it is not your fault.")
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
             f"<style>{STYLE % {'font': font}}</style></head><body>"
-            f"<h1>{esc(_('It is a crime, and it is not your fault.'))}</h1>"
+            f"<h1>{esc(heading)}</h1>"
             f"<ol>{''.join(f'<li>{esc(s)}</li>' for s in steps)}</ol>"
             f'<div class="numbers">{"".join(numbers)}</div>'
             f'<p class="foot">{esc(made + online)}</p></body></html>')

@@ -98,11 +98,12 @@ def translation_status_page(project: Project, _) -> str:
 
 def downloads_page(bundles: dict[str, str], to_root: str, _, card_href: str) -> str:
     """The printable emergency card, and offline copies (ZIP per language) when built with them."""
+    card_title, card_link, offline_title = _("Emergency card"), _("Emergency card (PDF)"), _("Offline copies")
     out = [_front(_("Downloads"), _("A printable emergency card, and this guide to read without an internet connection.")),
-           f"## {_('Emergency card')} {{#card}}\n\n",
+           f"## {card_title} {{#card}}\n\n",
            html.escape(_("One page with the first steps and the 24-hour numbers, to print or keep on a phone.")),
-           f'\n\n<p><a href="{card_href}" download>{html.escape(_("Emergency card (PDF)"))}</a></p>\n\n',
-           f"## {_('Offline copies')} {{#offline}}\n\n"]
+           f'\n\n<p><a href="{card_href}" download>{html.escape(card_link)}</a></p>\n\n',
+           f"## {offline_title} {{#offline}}\n\n"]
     if not bundles:
         out.append(html.escape(_("This copy of the guide was published without offline downloads.")) + "\n")
         return "".join(out)
