@@ -1,0 +1,146 @@
+"""The guide's content: complete in Korean, front matter on every page, no placeholder text, and
+a help finder that always leads to a number to call."""
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from guidekit import pages
+from guidekit.channels import Registry
+from guidekit.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = Project.load(ROOT)
+EN, KO = PROJECT.docs_dir("en"), PROJECT.docs_dir("ko")
+EN_PAGES = sorted(p.relative_to(EN).as_posix() for p in EN.rglob("*.md"))
+REGISTRY = Registry.load(ROOT / "data")
+LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?\)")
+PLACEHOLDER = re.compile(r"\[\[(channel|phone|link):([a-z0-9-]+)(?:#[a-z0-9-]+)?\]\]")
+FIRST_ANSWERS = ["help/adult.md", "help/under-19.md", "help/parent-teacher.md", "help/saw-material.md",
+                 "help/threatened.md"]
+
+
+def test_the_plan_is_written():
+    for page in ["index.md", "evidence.md", "support.md", "prevent.md", "safety.md", "about/index.md",
+                 "about/license.md", "about/hosting.md", "about/translating.md", *FIRST_ANSWERS]:
+        assert page in EN_PAGES, page
+    assert sum(p.startswith("rights/") for p in EN_PAGES) >= 5
+    assert sum(p.startswith("report/") for p in EN_PAGES) >= 5
+    tools = {"stopncii", "take-it-down", "google", "bing", "telegram", "youtube", "meta", "x", "tiktok",
+             "discord", "naver", "kakao"}
+    assert {f"remove/{t}.md" for t in tools} <= set(EN_PAGES)
+
+
+def test_every_english_page_exists_in_korean():
+    missing = [p for p in EN_PAGES if not (KO / p).exists()]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_front_matter_of_every_content_page(lang):
+    for rel in EN_PAGES:
+        page = pages.read(PROJECT.docs_dir(lang) / rel)
+        meta = pages.effective_meta(page, pages.read(EN / rel))
+        for key in ("title", "description", "last_reviewed"):
+            assert meta.get(key), f"{lang}/{rel}: {key}"
+        assert any(str(s.get("url", "")).startswith("https://") for s in meta["sources"]), f"{lang}/{rel}"
+        assert len(meta["description"]) >= 40, f"{lang}/{rel}: a real description"
+
+
+def test_no_placeholder_text():
+    pattern = re.compile(r"\b(TODO|FIXME|XXX|TBD|lorem ipsum)\b", re.I)
+    hits = [f"{p}:{n}" for p in (ROOT / "docs").rglob("*.md")
+            for n, line in enumerate(p.read_text("utf-8").splitlines(), 1) if pattern.search(line)]
+    assert not hits, hits
+
+
+def test_no_h1_in_bodies():
+    """The title comes from front matter; a second H1 would repeat it."""
+    for path in (ROOT / "docs").rglob("*.md"):
+        body = pages.read(path).body
+        assert not re.search(r"(?m)^# ", re.sub(r"(?ms)^```.*?^```", "", body)), path
+
+
+# -- the help finder ------------------------------------------------------------------------------
+
+def graph(docs: Path) -> dict[str, set[str]]:
+    out = {}
+    for rel in EN_PAGES:
+        path = docs / rel
+        body = pages.read(path).body
+        targets = set()
+        for target in LINK.findall(body):
+            targets.add(posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)))
+        out[rel] = targets
+    return out
+
+
+def callable_(docs: Path, rel: str) -> bool:
+    """The page has a tap-to-call link: a phone placeholder or a card of an entry with a phone."""
+    for kind, ident in PLACEHOLDER.findall(pages.read(docs / rel).body):
+        entry = REGISTRY.get(ident)
+        if kind in ("phone", "channel") and entry and entry.phones:
+            return True
+    return False
+
+
+def has_card(docs: Path, rel: str) -> bool:
+    return any(kind == "channel" for kind, _ in PLACEHOLDER.findall(pages.read(docs / rel).body))
+
+
+@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
+def test_every_help_page_is_reachable_from_the_finder(docs):
+    links = graph(docs)
+    help_pages = {p for p in EN_PAGES if p.startswith("help/")}
+    seen, queue = {"help/index.md"}, deque(["help/index.md"])
+    while queue:
+        for target in links[queue.popleft()]:
+            if target in help_pages and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    assert seen == help_pages, f"unreachable: {sorted(help_pages - seen)}"
+
+
+@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
+def test_no_help_page_is_a_dead_end_and_leaves_end_on_cards(docs):
+    links = graph(docs)
+    help_pages = {p for p in EN_PAGES if p.startswith("help/")}
+    depth, queue = {"help/index.md": 0}, deque(["help/index.md"])
+    while queue:
+        page = queue.popleft()
+        for target in sorted(links[page]):
+            if target in help_pages and target not in depth:
+                depth[target] = depth[page] + 1
+                queue.append(target)
+    for page in help_pages:
+        onward = {t for t in links[page] if t in EN_PAGES and t != page}
+        assert onward, f"{page} is a dead end"
+        children = {t for t in links[page] if t in help_pages and depth[t] > depth[page]}
+        if not children:  # a leaf: it must end on concrete next steps with a channel card
+            assert has_card(docs, page), f"leaf {page} has no channel card"
+            assert onward - help_pages, f"leaf {page} links onward to the detailed pages"
+
+
+@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
+@pytest.mark.parametrize("answer", FIRST_ANSWERS)
+def test_a_number_to_call_within_three_taps_of_home(docs, answer):
+    links = graph(docs)
+    assert answer in links["index.md"], f"home links to {answer}"
+    # BFS from the answer page: home → answer is one tap, so two more are allowed
+    frontier, depth = {answer}, 1
+    while depth <= 3:
+        if any(callable_(docs, p) for p in frontier):
+            return
+        frontier = {t for p in frontier for t in links.get(p, ()) if t in links}
+        depth += 1
+    pytest.fail(f"no tap-to-call number within three taps of home through {answer}")
+
+
+def test_home_page_gives_the_24_hour_numbers():
+    body = pages.read(EN / "index.md").body
+    for placeholder in ("[[phone:police", "[[phone:women-1366]]", "[[phone:d4u]]"):
+        assert placeholder in body
