@@ -32,7 +32,7 @@ browser:
 ## test: build the site, then run every test (unit, build, links, HTML, translations, browser)
 test: $(STAMP) node_modules/.installed browser
 	$(BIN)/guidekit build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 ## bench: benchmarks and budgets (not tests); writes bench/results.json and bench/RESULTS.md
 bench: $(STAMP) node_modules/.installed browser

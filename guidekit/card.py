@@ -3,7 +3,10 @@ steps and the 24-hour numbers, with the date and the site address. Printed and h
 the internet is poor or watched. Fonts come from the system (Noto CJK covers Hangul and CJK)."""
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import shutil
 from pathlib import Path
 
 from guidekit.channels import Registry
@@ -57,8 +60,19 @@ def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str
             f'<p class="foot">{esc(made + online)}</p></body></html>')
 
 
-def write_card(path: Path, document: str) -> Path:
-    import weasyprint  # imported here: only the build needs it, and it takes a moment to load
+def write_card(path: Path, document: str, cache: Path | None = None) -> Path:
+    """Render the card to PDF. The PDF depends only on the document (strings, numbers, date,
+    address), so a rendering is kept in `cache` under its hash and reused the same day."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    cached = cache / (hashlib.sha256(document.encode("utf-8")).hexdigest()[:20] + ".pdf") if cache else None
+    if cached and cached.exists():
+        shutil.copyfile(cached, path)
+        return path
+    import weasyprint  # imported here: it takes a moment to load and is needed only on a miss
     weasyprint.HTML(string=document).write_pdf(path)
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, cached)
     return path

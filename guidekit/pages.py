@@ -7,6 +7,7 @@ last_reviewed and sources, which then come from its source page (one place for e
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ from pathlib import Path
 import yaml
 
 from guidekit.errors import GuidekitError
+
+# libyaml's parser when PyYAML has it: front matter is read for every page of every language.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 REQUIRED = ("title", "description", "last_reviewed", "sources")
@@ -40,7 +44,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
                                 hint="end the front matter with a line of three dashes: ---")
         return {}, text, 1
     try:
-        meta = yaml.safe_load(m.group(1) or "") or {}
+        meta = yaml.load(m.group(1) or "", Loader=SafeLoader) or {}
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark
         raise GuidekitError(f"malformed front matter: {e.problem}", file=path,
@@ -53,6 +57,14 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
 
 
 def read(path: Path) -> Page:
+    path = Path(path)
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(path: Path, mtime_ns: int, size: int) -> Page:
+    """Cached by path, modification time and size, so an edited file is read again."""
     text = path.read_text(encoding="utf-8")
     meta, body, line = split_front_matter(text, path)
     return Page(path, meta, body, line)

@@ -252,7 +252,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         date = (self.offline or {}).get("date") or dt.date.today().isoformat()
         document = card.card_html(self.lang, self.locale, self.tr.gettext, self.registry, date,
                                   self.site_root_url or None, self.source_lang)
-        card.write_card(Path(config.site_dir) / card.CARD_FILE, document)
+        card.write_card(Path(config.site_dir) / card.CARD_FILE, document, cache=self.project.cache_dir / "cards")
 
     def on_template_context(self, context, template_name, config):
         if template_name != "404.html":
