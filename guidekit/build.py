@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import io
+import multiprocessing
 import logging
 import os
 import shutil
@@ -49,6 +50,8 @@ def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> Langu
     mk_log.addHandler(handler)
     try:
         config_file = Path(root) / "locales" / lang / "mkdocs.yml"
+        # A language with no translated page yet is all fallback, but MkDocs needs its folder.
+        (Path(root) / "docs" / lang).mkdir(parents=True, exist_ok=True)
         config = load_config(str(config_file), site_dir=out_dir, strict=True)
         extra = config.extra.setdefault("guidekit", {})
         extra.update(overrides.get("guidekit", {}))
@@ -101,15 +104,30 @@ def swap_in(new: Path, target: Path) -> None:
 
 
 def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
+    """Move the language builds into one tree (renames within the work folder, no copying)."""
     root = project.default_language
-    shutil.copytree(built[root], dest)
-    for lang, folder in built.items():
-        if lang == root:
-            continue
-        if (dest / lang).exists():
+    for lang in built:
+        if lang != root and (built[root] / lang).exists():
             raise GuidekitError(f"the root language has a page or folder named '{lang}', which "
                                 f"would clash with the {lang} language", file=project.docs_dir(root) / lang)
-        shutil.copytree(folder, dest / lang)
+    os.replace(built[root], dest)
+    for lang, folder in built.items():
+        if lang != root:
+            os.replace(folder, dest / lang)
+
+
+def _preload() -> None:
+    """Import MkDocs, Material and the plugin once in the parent: forked workers inherit them."""
+    import mkdocs.commands.build  # noqa: F401
+    import material.plugins.offline.plugin  # noqa: F401
+    import material.plugins.search.plugin  # noqa: F401
+    import guidekit.plugin  # noqa: F401
+
+
+def _cost(task: tuple) -> tuple:
+    """Longest builds first, so two workers finish together: Chinese (jieba), then offline."""
+    lang, overrides = task[1], task[3]
+    return (not lang.startswith("zh"), not overrides.get("offline"), lang)
 
 
 def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | None = None,
@@ -139,10 +157,13 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
             tasks += [(str(project.root), lang, str(work / "offline" / lang), offline_overrides) for lang in langs]
         jobs = jobs or min(len(tasks), os.cpu_count() or 1)
         started = time.perf_counter()
+        tasks.sort(key=_cost)
         if jobs == 1:
             results = [build_language(*t) for t in tasks]
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            _preload()
+            context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
                 results = list(pool.map(build_language, *zip(*tasks)))
         failed = [r for r in results if not r.ok]
         if failed:
@@ -166,6 +187,6 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
         log(f"Built {', '.join(langs)} into {site_dir} in {total:.1f} s "
             f"({project.default_language} at the root; {jobs} parallel process{'es' if jobs > 1 else ''})"
             + (f"; offline bundles in {dist_dir}" if offline else ""))
-        return {r.lang + ("/offline" if i >= len(langs) else ""): r for i, r in enumerate(results)}
+        return {r.lang + ("/offline" if t[3].get("offline") else ""): r for t, r in zip(tasks, results)}
     finally:
         shutil.rmtree(work, ignore_errors=True)

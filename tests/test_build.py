@@ -206,3 +206,13 @@ def test_po_placeholder_mismatch_is_reported(project_copy):
     result = build_copy(project_copy, "--lang", "ko")
     assert result.returncode != 0
     assert "messages.po" in result.stderr and "placeholder" in result.stderr.lower()
+
+
+def test_language_without_any_page_builds_from_the_source(project_copy):
+    """A fresh language (or a clone where it has no page yet) is all fallback, not an error."""
+    import shutil
+    shutil.rmtree(project_copy / "docs" / "vi", ignore_errors=True)
+    result = build_copy(project_copy, "--lang", "ko,vi")
+    assert result.returncode == 0, result.stderr
+    page = (project_copy / "site" / "vi" / "index.html").read_text("utf-8")
+    assert '<html lang="vi"' in page and 'data-notice="fallback"' in page
