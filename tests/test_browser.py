@@ -261,3 +261,15 @@ def test_search_finds_a_page(context, server, lang):
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert any(urlsplit(h).path.startswith(expected) for h in hrefs), hrefs
+
+
+def test_search_index_loads_only_when_searching(context, server):
+    """The largest file of a first view waits until the reader turns to search."""
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(server.origin + "/en/", wait_until="networkidle")
+    assert not [p for p in requested if "search_index" in p or "/workers/" in p], requested
+    page.locator("input.md-search__input").focus()
+    page.wait_for_timeout(500)
+    assert any(p.endswith("/en/search/search_index.json") for p in requested)
