@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from guidekit.channels import Registry
+from guidekit.errors import GuidekitError
 from guidekit.i18n import long_date
 
 CARD_FILE = "emergency-card.pdf"
@@ -68,7 +69,12 @@ def write_card(path: Path, document: str, cache: Path | None = None) -> Path:
     if cached and cached.exists():
         shutil.copyfile(cached, path)
         return path
-    import weasyprint  # imported here: it takes a moment to load and is needed only on a miss
+    try:
+        import weasyprint  # imported here: it takes a moment to load and is needed only on a miss
+    except OSError as e:  # WeasyPrint's system libraries are missing
+        raise GuidekitError(f"the emergency card needs Pango, which could not be loaded ({e})",
+                            hint="install it (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0) "
+                                 "and fonts-noto-cjk for Hangul and CJK") from None
     weasyprint.HTML(string=document).write_pdf(path)
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
