@@ -58,10 +58,11 @@ def check_pages(project: Project, langs: list[str] | None = None, paths: list[Pa
     problems, count = [], 0
     targets = []
     if paths:
-        for p in paths:
-            p = p.resolve()
-            lang = p.relative_to(project.root / "docs").parts[0]
-            targets.append((lang, p))
+        for given in paths:
+            given = given.resolve()
+            for p in sorted(given.rglob("*.md")) if given.is_dir() else [given]:
+                lang = p.relative_to(project.root / "docs").parts[0]
+                targets.append((lang, p))
     else:
         for lang in (langs or project.all_languages):
             targets += [(lang, p) for p in sorted(project.docs_dir(lang).rglob("*.md"))]
