@@ -55,12 +55,20 @@
       this.real = null;
       this.onmessage = null;
       this.onerror = null;
+      // The first message sets up the index; a query sent before the worker has answered it
+      // would find nothing, so later messages wait for that answer.
+      this.answered = false;
+      this.waiting = [];
     }
 
     start() {
       if (!this.real) {
         this.real = new RealWorker(this.url, this.options);
         this.real.addEventListener("message", (event) => {
+          if (!this.answered) {
+            this.answered = true;
+            this.waiting.splice(0).forEach((args) => this.real.postMessage(...args));
+          }
           const copy = new MessageEvent("message", { data: event.data });
           this.dispatchEvent(copy);
           if (this.onmessage) this.onmessage(copy);
@@ -74,7 +82,11 @@
     }
 
     postMessage(data, transfer) {
-      this.start().postMessage(data, transfer);
+      if (this.real && !this.answered) {
+        this.waiting.push(transfer ? [data, transfer] : [data]);
+        return;
+      }
+      this.start().postMessage(...(transfer ? [data, transfer] : [data]));
     }
 
     terminate() {
