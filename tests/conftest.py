@@ -60,3 +60,15 @@ def html_files(site: Path):
 def language_of(site: Path, page: Path, languages: list[str], default: str) -> str:
     rel = page.relative_to(site).parts
     return rel[0] if rel and rel[0] in languages and rel[0] != default else default
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium (the system's) for every browser test in this process."""
+    from browser import CHROMIUM_ARGS, require_chromium
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

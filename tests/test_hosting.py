@@ -144,17 +144,14 @@ def test_offline_bundle_states_date_and_source(offline_build):
     assert 'data-notice="offline"' in index and "offline copy of the guide, made on" in index
 
 
-def test_offline_bundle_works_from_file_url(offline_build, tmp_path):
-    from browser import CHROMIUM_ARGS, require_chromium
-    from playwright.sync_api import sync_playwright
-    executable = require_chromium()
+def test_offline_bundle_works_from_file_url(offline_build, tmp_path, browser):
     [bundle] = (offline_build / "dist").glob("guide-en-*.zip")
     with zipfile.ZipFile(bundle) as z:
         z.extractall(tmp_path)
     root = tmp_path / bundle.stem
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         network, errors = [], []
         page.on("request", lambda r: network.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -165,7 +162,8 @@ def test_offline_bundle_works_from_file_url(offline_build, tmp_path):
         page.locator("input.md-search__input").press_sequentially("police", delay=50)
         page.wait_for_selector(".md-search-result__item", timeout=10000)
         hits = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-        browser.close()
+    finally:
+        context.close()
     assert hits and all(h.startswith("file://") for h in hits)
     assert not network, f"no network requests: {network}"
     assert not errors, errors
