@@ -52,9 +52,10 @@ def report_md(r: dict, verdicts: list[tuple]) -> str:
             "", f"Parallel speed-up: {b['parallel_speedup']:.2f}×. Cost of guidekit's own build steps "
             f"(sequential guidekit ÷ sequential stock): {b['project_cost_ratio']:.2f}×.", "",
             "## Scaling (English, synthetic copies of every page)", "",
-            "| content | pages | build time | per page |", "|---|---|---|---|"]
+            "| content | pages | build time | per page | each page beyond 1× |", "|---|---|---|---|---|"]
     for factor, s in r["scaling"].items():
-        out.append(f"| {factor} | {s['pages']} | {fmt(s['seconds'])} | {s['ms_per_page']:.1f} ms |")
+        marginal = f"{s['marginal_ms_per_page']:.1f} ms" if "marginal_ms_per_page" in s else "–"
+        out.append(f"| {factor} | {s['pages']} | {fmt(s['seconds'])} | {s['ms_per_page']:.1f} ms | {marginal} |")
     out += ["", "## First view: requests and gzip-compressed bytes", "",
             "| site | page | requests | HTML | CSS | JS | search index | other | total | other hosts |",
             "|---|---|---|---|---|---|---|---|---|---|"]
