@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidekit.errors import GuidekitError
-from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, write_headers_file,
-                              write_nginx_headers, zip_folder)
+from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, site_policy,
+                              write_headers_file, write_nginx_headers, zip_folder)
 from guidekit.project import Project
 
 
@@ -116,14 +116,6 @@ def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
             os.replace(folder, dest / lang)
 
 
-def _preload() -> None:
-    """Import MkDocs, Material and the plugin once in the parent: forked workers inherit them."""
-    import mkdocs.commands.build  # noqa: F401
-    import material.plugins.offline.plugin  # noqa: F401
-    import material.plugins.search.plugin  # noqa: F401
-    import guidekit.plugin  # noqa: F401
-
-
 def _cost(task: tuple) -> tuple:
     """Longest builds first, so two workers finish together: Chinese (jieba), then offline."""
     lang, overrides = task[1], task[3]
@@ -161,7 +153,6 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
         if jobs == 1:
             results = [build_language(*t) for t in tasks]
         else:
-            _preload()
             context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
             with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
                 results = list(pool.map(build_language, *zip(*tasks)))
@@ -178,9 +169,10 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
                                         top=bundles[lang][:-len(".zip")])
                 (assembled / "downloads").mkdir(exist_ok=True)
                 shutil.copy2(zips[lang], assembled / "downloads" / bundles[lang])
-        write_headers_file(assembled)
+        policy = site_policy(assembled)
+        write_headers_file(assembled, policy)
         swap_in(assembled, site_dir)
-        write_nginx_headers(site_dir, dist_dir)
+        write_nginx_headers(site_dir, dist_dir, policy)
         if offline:
             publish_bundles(zips, dist_dir)
         total = time.perf_counter() - started

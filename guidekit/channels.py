@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from guidekit.errors import GuidekitError
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 NEEDS = ("emergency", "reporting", "deletion", "legal", "support", "platforms")
 DATA_FILES = ("channels.yml", "platforms.yml")
 SOURCE_LANGUAGE = "en"  # text maps must always have the source language
@@ -171,7 +172,7 @@ class Entry(Strict):
 def _entry_lines(text: str) -> list[int]:
     """Line number (1-based) of each top-level list item, to point errors at the right place."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.SequenceNode):
@@ -182,7 +183,7 @@ def _entry_lines(text: str) -> list[int]:
 def load_file(path: Path) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=SafeLoader)
     except FileNotFoundError:
         raise GuidekitError("data file not found", file=path) from None
     except yaml.MarkedYAMLError as e:

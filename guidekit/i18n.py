@@ -27,12 +27,17 @@ from guidekit.project import Project, read_yaml
 
 def babel_locale(project: Project, lang: str) -> Locale:
     """The Babel locale of a language: theme.locale in its mkdocs.yml, else its code."""
-    conf = read_yaml(project.config_file(lang), what="language configuration") or {}
+    return _babel_locale(project.config_file(lang), lang)
+
+
+@lru_cache(maxsize=None)
+def _babel_locale(config_file: Path, lang: str) -> Locale:
+    conf = read_yaml(config_file, what="language configuration") or {}
     code = ((conf.get("theme") or {}).get("locale") if isinstance(conf, dict) else None) or lang
     try:
         return Locale.parse(code, sep="_")
     except (ValueError, UnknownLocaleError):
-        raise GuidekitError(f"'{code}' is not a locale Babel knows", file=project.config_file(lang),
+        raise GuidekitError(f"'{code}' is not a locale Babel knows", file=config_file,
                             hint="set theme.locale to a code such as ko, ja, zh_Hans or vi") from None
 
 

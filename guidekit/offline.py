@@ -59,19 +59,19 @@ def site_policy(site: Path) -> str:
     return policies.pop()
 
 
-def write_headers_file(site: Path) -> Path:
+def write_headers_file(site: Path, policy: str | None = None) -> Path:
     """_headers, read by Netlify, Cloudflare Pages and similar hosts; the same headers as the
     nginx recipe in deploy/ and as the pages' own <meta> tags."""
-    lines = ["/*", f"  Content-Security-Policy: {site_policy(site)}"]
+    lines = ["/*", f"  Content-Security-Policy: {policy or site_policy(site)}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS.items()]
     path = site / "_headers"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 
 
-def write_nginx_headers(site: Path, dist: Path) -> Path:
+def write_nginx_headers(site: Path, dist: Path, policy: str | None = None) -> Path:
     """The same headers for nginx (included by deploy/nginx.conf)."""
-    lines = [f'add_header Content-Security-Policy "{site_policy(site)}" always;']
+    lines = [f'add_header Content-Security-Policy "{policy or site_policy(site)}" always;']
     lines += [f'add_header {name} "{value}" always;' for name, value in HEADERS.items()]
     dist.mkdir(parents=True, exist_ok=True)
     path = dist / "nginx-security-headers.conf"

@@ -153,6 +153,14 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             files.append(File.generated(config, rel, content=content))
         return files
 
+    def on_env(self, env, config, files):
+        # Compiled templates are kept between builds (and shared by the language builds).
+        from jinja2 import FileSystemBytecodeCache
+        folder = self.project.cache_dir / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
+
     # -- navigation ------------------------------------------------------------------------------
     def on_nav(self, nav, config, files):
         def walk(items):

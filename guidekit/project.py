@@ -17,7 +17,7 @@ from guidekit.errors import GuidekitError
 def _yaml_loader():
     # mkdocs.yml may carry !!python/... and !ENV tags meant for MkDocs; reading our own settings
     # only needs plain values, so unknown tags load as None instead of failing.
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
