@@ -99,9 +99,10 @@ class Renderer:
                                 hint="use a key the entry has in data/")
         return entry
 
-    def tel(self, entry: Entry, key: str | None = None) -> str:
-        phone = entry.phone(key)
-        return f'<a class="gk-tel" href="{phone.href}">{html.escape(phone.display)}</a>'
+    def tel(self, phone, call_label: bool = False) -> str:
+        """A tap-to-call link: the number as written locally, or "Call <number>" on a card."""
+        shown = self._("Call %(number)s") % {"number": phone.display} if call_label else phone.display
+        return f'<a class="gk-tel" href="{phone.href}">{html.escape(shown)}</a>'
 
     def site_link(self, entry: Entry, key: str | None = None, text: str | None = None) -> str:
         link = entry.link(key)
@@ -112,7 +113,7 @@ class Renderer:
     def render(self, ph: Placeholder, page: str, anchor: bool = False) -> str:
         entry = self.resolve(ph, page)
         if ph.kind == "phone":
-            return self.tel(entry, ph.key)
+            return self.tel(entry.phone(ph.key))
         if ph.kind == "link":
             return self.site_link(entry, ph.key)
         if entry.id in self.registry.hidden:
@@ -129,7 +130,7 @@ class Renderer:
             items = []
             for phone in entry.phones:
                 label = f" {self.text(phone.label, 'span', 'gk-card__label')}" if phone.label else ""
-                items.append(f"<li>{self._tel_phone(phone)}{label}</li>")
+                items.append(f"<li>{self.tel(phone, call_label=True)}{label}</li>")
             parts.append(f'<ul class="gk-card__phones">{"".join(items)}</ul>')
         facts = []
         if entry.hours:
@@ -161,10 +162,6 @@ class Renderer:
         verified = _("Verified on %(date)s") % {"date": long_date(entry.verified, self.locale)}
         parts.append(f'<p class="gk-card__verified">{html.escape(verified)}</p></div>')
         return "".join(parts)
-
-    def _tel_phone(self, phone) -> str:
-        shown = html.escape(self._("Call %(number)s") % {"number": phone.display})
-        return f'<a class="gk-tel" href="{phone.href}">{shown}</a>'
 
     def replace_all(self, markdown: str, page: str, line_offset: int = 0) -> str:
         found = find(markdown, page, line_offset)

@@ -52,11 +52,6 @@ def policy(hashes: list[str] = ()) -> str:
     return "; ".join(parts)
 
 
-def header_policy() -> str:
-    """The policy for an HTTP header; the pages add the hashes of their own inline scripts."""
-    return policy()
-
-
 def add_noreferrer(html: str) -> str:
     """rel="noopener noreferrer" on every link to another host."""
     def fix(m: re.Match) -> str:
