@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build serve test bench lock clean browser
+.PHONY: build serve test bench lock clean system
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## build: build every language into site/ (default language at /, the others at /<lang>/)
 build: $(STAMP)
+	@sh scripts/ensure-system build
 	$(BIN)/guidekit build
 
 ## serve: preview one language with live reload (LANG_CODE=ko by default)
@@ -25,17 +26,17 @@ LANG_CODE ?= ko
 serve: $(STAMP)
 	$(BIN)/guidekit serve --lang $(LANG_CODE)
 
-## browser: make sure the system Chromium is there (installed with apt where possible)
-browser:
-	@sh scripts/ensure-chromium
+## system: the system packages the tests need (Chromium, nginx, Java, Pango), with apt where we may
+system:
+	@sh scripts/ensure-system test
 
 ## test: build the site, then run every test (unit, build, links, HTML, translations, browser)
-test: $(STAMP) node_modules/.installed browser
+test: $(STAMP) node_modules/.installed system
 	$(BIN)/guidekit build
 	$(BIN)/python -m pytest -n 2
 
 ## bench: benchmarks and budgets (not tests); writes bench/results.json and bench/RESULTS.md
-bench: $(STAMP) node_modules/.installed browser
+bench: $(STAMP) node_modules/.installed system
 	$(BIN)/python -m bench
 
 ## lock: re-resolve requirements.lock from pyproject.toml (needs the network to PyPI)

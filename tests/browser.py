@@ -5,37 +5,19 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
-import pytest
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-default-apps", "--disable-quic"]
 
 
-def chromium_path() -> str | None:
-    configured = os.environ.get("GUIDEKIT_CHROMIUM")
-    if configured:
-        return configured
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def require_chromium() -> str:
-    path = chromium_path()
-    if path:
-        return path
-    message = ("Chromium was not found on PATH. Install it (Debian/Ubuntu: apt-get install chromium; "
-               "`make test` does this where it can) or set GUIDEKIT_CHROMIUM to its path.")
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)  # in CI a missing browser is a failure, never a skip
-    pytest.skip(message)
+    from system import find, require
+    return require(os.environ.get("GUIDEKIT_CHROMIUM") or find("chromium", "chromium-browser"),
+                   "chromium", "The browser tests (or set GUIDEKIT_CHROMIUM to a Chromium binary)")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -179,12 +179,8 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
-    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
-    if not binary:
-        import os
-        if os.environ.get("CI") == "true":
-            pytest.fail("nginx is needed for the deployment test (.ci/run installs it)")
-        pytest.skip("nginx not installed")
+    from system import find, require
+    binary = require(find("nginx"), "nginx-light", "The deployment test")
     work = tmp_path_factory.mktemp("nginx")
     port = free_port()
     server = (ROOT / "deploy" / "nginx.conf").read_text("utf-8")

@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import shutil
+
+import pytest
 from pathlib import Path
 
 from guidekit.checks.html import validate
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def java():
+    from system import find, require
+    return require(find("java"), "default-jre-headless", "The HTML check (Nu HTML Checker)")
 
 
 def test_every_page_is_valid_html(site):
