@@ -19,13 +19,55 @@ def root() -> Path:
     return ROOT
 
 
+# What the built site depends on: a change to any of these makes site/ out of date.
+SOURCES = ("mkdocs.yml", "docs", "locales", "overrides", "data", "guidekit")
+SITE = ROOT / "site"
+
+
+def site_is_current() -> bool:
+    """site/ holds every language, built after the last change to any source."""
+    from guidekit.project import Project
+    project = Project.load(ROOT)
+    homes = [SITE / project.url_prefix(lang).strip("/") / "index.html" for lang in project.all_languages]
+    if not all(home.exists() for home in homes):
+        return False
+    built = min(home.stat().st_mtime for home in homes)
+    newest = max((f.stat().st_mtime for part in SOURCES for f in _files(ROOT / part)), default=0)
+    return newest <= built
+
+
+def _files(path: Path):
+    if path.is_file():
+        yield path
+    elif path.is_dir():
+        for f in path.rglob("*"):
+            if f.is_file() and f.suffix not in (".mo", ".pyc"):
+                yield f
+
+
+def pytest_configure(config):
+    """Every run tests the current sources: build site/ once, before collection, when it is missing
+    or older than the sources (under xdist only the controller builds; the workers collect after)."""
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    if not site_is_current():
+        run_guidekit(["build"], cwd=ROOT, check=True)
+
+
+def built_pages() -> list[str]:
+    """The URL path of every page of the built site, in a stable order."""
+    paths = []
+    for page in sorted(SITE.rglob("*.html")):
+        rel = page.relative_to(SITE).as_posix()
+        paths.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
+    return paths
+
+
 @pytest.fixture(scope="session")
 def site(root) -> Path:
-    """The built site. `make test` builds it first; build it here when run on its own."""
-    site = root / "site"
-    if not (site / "index.html").exists():
-        run_guidekit(["build"], cwd=root, check=True)
-    return site
+    """The built site (built before collection by pytest_configure)."""
+    assert (SITE / "index.html").exists(), "site/ was not built"
+    return SITE
 
 
 def run_guidekit(args, cwd, check=False, env=None):

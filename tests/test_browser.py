@@ -3,44 +3,47 @@ another host, no console errors, no WCAG 2.1 A/AA violation (axe-core); quick ex
 by shortcut, on a small screen and without JavaScript; keyboard access; search in each language."""
 from __future__ import annotations
 
-import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import axe_playwright_python
 import pytest
 import yaml
 
 from browser import SiteServer
+from conftest import built_pages
 from guidekit.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
 PROJECT = Project.load(ROOT)
 LANGS = PROJECT.all_languages
 DEFAULT = PROJECT.default_language
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+# The build ran before collection (conftest.pytest_configure): every page of every language.
+PAGES = built_pages()
 
 
 def prefix(lang: str) -> str:
     return "/" if lang == DEFAULT else f"/{lang}/"
 
 
+def lang_of(path: str) -> str:
+    first = path.strip("/").split("/")[0]
+    return first if first in LANGS and first != DEFAULT else DEFAULT
+
+
 def quick_exit_url(lang: str) -> str:
     conf = yaml.safe_load((ROOT / "locales" / lang / "mkdocs.yml").read_text("utf-8"))
-    return conf["extra"]["quick_exit"]["url"]
+    url = conf["extra"]["quick_exit"]["url"]
+    assert url.startswith("https://") and urlsplit(url).netloc, f"{lang}: quick exit needs an https address"
+    return url
 
 
-def built_pages() -> list[str]:
-    if not SITE.exists():
-        return []
-    urls = []
-    for page in sorted(SITE.rglob("*.html")):
-        rel = page.relative_to(SITE).as_posix()
-        urls.append("/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
-    return urls
-
-
-PAGES = built_pages()
+def landed_on(url: str):
+    """The exact exit address (not merely any address that starts with it, such as the guide)."""
+    return lambda current: current == url
 
 
 @pytest.fixture(scope="session")
@@ -49,17 +52,55 @@ def server(site):
         yield server
 
 
-@pytest.fixture(scope="session")
-def shared_context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
+class Sweep:
+    """One tab per test process that visits page after page. axe is injected once, by the
+    context, into every document; a page is done at `load` once nothing is still in flight."""
+
+    def __init__(self, browser, server):
+        self.server = server
+        self.context = browser.new_context()
+        self.context.add_init_script(path=str(AXE_SCRIPT))
+        self.page = self.context.new_page()
+        self.elsewhere, self.errors, self.pending = [], [], set()
+        local = ("", f"127.0.0.1:{server.port}")
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", lambda r: self.pending.discard(r))
+        self.page.on("requestfailed", lambda r: self.pending.discard(r))
+        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
+                     if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self._local = local
+
+    def _started(self, request):
+        self.pending.add(request)
+        if urlsplit(request.url).netloc not in self._local and not request.url.startswith("data:"):
+            self.elsewhere.append(request.url)
+
+    def visit(self, path: str):
+        self.elsewhere.clear()
+        self.errors.clear()
+        self.page.goto(self.server.origin + path, wait_until="load")
+        deadline = time.monotonic() + 5
+        while self.pending and time.monotonic() < deadline:  # e.g. the favicon, asked for at load
+            self.page.wait_for_timeout(20)
+        assert not self.pending, f"still loading after load: {[r.url for r in self.pending]}"
+        return self.page
+
+    def axe_violations(self) -> list[str]:
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        violations = self.page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+        return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+                for v in violations]
+
+    def close(self):
+        self.context.close()
 
 
 @pytest.fixture(scope="session")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe()
+def sweep(browser, server):
+    sweep = Sweep(browser, server)
+    yield sweep
+    sweep.close()
 
 
 def neutral_destinations(context):
@@ -71,31 +112,19 @@ def neutral_destinations(context):
 
 
 def test_every_page_is_checked():
-    assert len(PAGES) >= 5 * len(LANGS), "build the site first (make test does)"
+    assert len(PAGES) >= 5 * len(LANGS), "the sweep lists the built site"
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_private_quiet_and_accessible(shared_context, server, axe, path):
-    page = shared_context.new_page()
-    elsewhere, errors = [], []
-    page.on("request", lambda r: elsewhere.append(r.url)
-            if urlsplit(r.url).netloc not in ("", f"127.0.0.1:{server.port}") and not r.url.startswith("data:")
-            else None)
-    page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
-    try:
-        page.goto(server.origin + path, wait_until="networkidle")
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                         "resultTypes": ["violations"]})
-        assert not elsewhere, f"requests to other hosts: {elsewhere}"
-        assert not errors, errors
-        violations = results.response["violations"]
-        assert not violations, "\n".join(
-            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations)
-        assert page.locator("#quick-exit").count() == 1
-        assert page.get_attribute('meta[name="referrer"]', "content") == "no-referrer"
-    finally:
-        page.close()
+def test_page_is_private_quiet_and_accessible(sweep, path):
+    page = sweep.visit(path)
+    assert not sweep.elsewhere, f"requests to other hosts: {sweep.elsewhere}"
+    assert not sweep.errors, sweep.errors
+    violations = sweep.axe_violations()
+    assert not violations, "\n".join(violations)
+    assert page.locator("#quick-exit").count() == 1
+    assert page.get_attribute("#quick-exit", "href") == quick_exit_url(lang_of(path))
+    assert page.get_attribute('meta[name="referrer"]', "content") == "no-referrer"
 
 
 # -- quick exit ------------------------------------------------------------------------------------
@@ -131,7 +160,7 @@ def test_quick_exit_button(context, server, lang):
     messages = []
     page.on("console", lambda m: messages.append(m.text) if "quick-exit" in (m.location or {}).get("url", "") else None)
     page.click("#quick-exit")
-    page.wait_for_url(quick_exit_url(lang) + "**")
+    page.wait_for_url(landed_on(quick_exit_url(lang)))
     assert page.title() == "neutral"
     assert not messages, "quick exit logs nothing"
     # opened directly: Back does not return to the guide
@@ -149,7 +178,7 @@ def test_quick_exit_shortcut(context, server, lang):
     seed_storage(page)
     for _ in range(3):
         page.keyboard.press("Shift")
-    page.wait_for_url(quick_exit_url(lang) + "**")
+    page.wait_for_url(landed_on(quick_exit_url(lang)))
     local, session = storage_after_exit(page, server)
     assert local == ["another-app"] and session == []
 
@@ -166,7 +195,7 @@ def test_shortcut_needs_three_presses_within_five_seconds(context, server):
     assert page.url.startswith(server.origin), "two presses, a pause, then one more: no exit"
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    page.wait_for_url(quick_exit_url("en") + "**")
+    page.wait_for_url(landed_on(quick_exit_url("en")))
 
 
 def test_earlier_guide_pages_stay_in_history(context, server):
@@ -175,7 +204,7 @@ def test_earlier_guide_pages_stay_in_history(context, server):
     page.goto(server.origin + "/en/")
     page.goto(server.origin + "/en/directory/")
     page.click("#quick-exit")
-    page.wait_for_url(quick_exit_url("en") + "**")
+    page.wait_for_url(landed_on(quick_exit_url("en")))
     page.go_back()
     assert page.url == server.origin + "/en/"
 
@@ -192,7 +221,7 @@ def test_quick_exit_on_a_small_screen(browser, server, lang):
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 640, f"sticky and in view: {box}"
     assert box["height"] >= 40, "a touch target of at least 40 px"
     page.locator("#quick-exit").tap()
-    page.wait_for_url(quick_exit_url(lang) + "**")
+    page.wait_for_url(landed_on(quick_exit_url(lang)))
     context.close()
 
 
@@ -204,7 +233,7 @@ def test_quick_exit_without_javascript(browser, server, lang):
     page.goto(server.origin + prefix(lang))
     assert page.get_attribute("#quick-exit", "href") == quick_exit_url(lang)
     page.click("#quick-exit")
-    page.wait_for_url(quick_exit_url(lang) + "**")
+    page.wait_for_url(landed_on(quick_exit_url(lang)))
     context.close()
 
 
@@ -241,16 +270,33 @@ SEARCHES = {
 }
 
 
+def search(page, query: str, top: int = 5) -> list[str]:
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    return [urlsplit(h).path for h in hrefs[:top]]
+
+
 @pytest.mark.parametrize("lang", sorted(SEARCHES))
 def test_search_finds_a_page(context, server, lang):
     query, expected = SEARCHES[lang]
     page = context.new_page()
-    page.goto(server.origin + prefix(lang), wait_until="networkidle")
-    page.locator("input.md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    top = [urlsplit(h).path for h in hrefs[:5]]
+    page.goto(server.origin + prefix(lang))
+    top = search(page, query)
     assert expected in top, f"{query!r}: {top}"
+
+
+def test_korean_search_finds_a_word_with_a_particle(context, server, site):
+    """"경찰과" (police + "and") is written nowhere in the guide, "경찰" everywhere: only an index
+    that splits particles off finds the police pages."""
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "경찰과" not in text and "경찰" in text, "the query must test the particle split"
+    page = context.new_page()
+    page.goto(server.origin + "/")
+    top = search(page, "경찰과", top=10)
+    assert "/report/police/" in top, top
 
 
 def test_search_index_loads_only_when_searching(context, server):

@@ -3,16 +3,19 @@ that a failing build leaves the previous site/ untouched."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import html_files, language_of, run_guidekit
 from guidekit.project import Project
 
-PROJECT = Project.load(Path(__file__).resolve().parents[1])
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT = Project.load(ROOT)
 LANGS = PROJECT.all_languages
 DEFAULT = PROJECT.default_language
 HTML_LANG = {"zh": "zh"}  # Material's code for Simplified Chinese
@@ -57,18 +60,21 @@ def test_search_index_declares_its_language(site, lang):
     assert index["docs"], "the index has documents"
 
 
-def test_korean_search_splits_particles(site):
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    separator = index["config"]["separator"]
-    assert "를" in separator and "(?<=[가-힣])" in separator
-
-
 @pytest.mark.parametrize("lang", LANGS)
-def test_404_page_is_in_its_language(site, lang):
+def test_404_page_is_in_its_language_with_the_quick_exit(site, lang):
+    from babel.support import Translations
+    from guidekit.i18n import compiled_dir
     text = (lang_root(site, lang) / "404.html").read_text("utf-8")
     assert f'<html lang="{HTML_LANG.get(lang, lang)}"' in text
-    # Material's own 404 text, in the language of the build
-    assert "404" in text
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S).group(1).strip()
+    if lang != PROJECT.source_language:
+        catalog = Translations.load(str(compiled_dir(PROJECT) / "locales"), [lang])
+        assert heading == html.escape(catalog.gettext("This page does not exist"), quote=False), heading
+    else:
+        assert heading == "This page does not exist"
+    exit_url = yaml.safe_load((ROOT / "locales" / lang / "mkdocs.yml").read_text("utf-8"))["extra"]["quick_exit"]["url"]
+    assert exit_url.startswith("https://")
+    assert re.search(rf'<a id="quick-exit"[^>]*href="{re.escape(exit_url)}"', text), "the language's own quick exit"
 
 
 def test_korean_404_uses_korean_interface(site):
