@@ -16,9 +16,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from babel import Locale
+from babel.lists import format_list
+
 from guidekit.channels import Entry, Registry, Text
 from guidekit.errors import GuidekitError
-from guidekit.i18n import language_name, long_date
+from guidekit.i18n import long_date
 
 PLACEHOLDER = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
 VALID = re.compile(r"(?P<kind>channel|phone|link):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<key>[a-z0-9-]+))?")
@@ -72,6 +75,7 @@ class Renderer:
     def __init__(self, registry: Registry, lang: str, locale, gettext, source_language: str = "en"):
         self.registry, self.lang, self.locale, self._ = registry, lang, locale, gettext
         self.source_language = source_language
+        self._init_languages()
 
     # -- helpers ---------------------------------------------------------------------------------
     def text(self, value: Text | None, tag: str = "span", cls: str | None = None) -> str:
@@ -109,6 +113,31 @@ class Renderer:
         label = text or (self.text(link.label) if link.label else self.text(entry.name))
         return f'<a class="gk-link" href="{html.escape(link.url)}">{label}</a>'
 
+    # -- languages a service works in, named in the reader's language (Babel's locale data) -------
+    def _init_languages(self) -> None:
+        self.page_locale = self.locale if isinstance(self.locale, Locale) else Locale.parse(str(self.locale), sep="_")
+        # Mark services that speak the reader's language only where that tells services apart: on
+        # a page whose language every service speaks (Korean, in the flagship data), it would be noise.
+        with_languages = [e for e in self.registry.entries.values() if e.languages]
+        self.mark_speakers = not all(self.speaks_reader_language(e) for e in with_languages)
+
+    def language_label(self, code: str) -> str:
+        """A language code named in the page's language: ko → "Korean" / "韓国語" / "Tiếng Hàn"."""
+        code = code.replace("-", "_")
+        names = self.page_locale.languages
+        return names.get(code) or names.get(Locale.parse(code).language) or code
+
+    def speaks_reader_language(self, entry: Entry) -> bool:
+        reader = Locale.parse(self.lang.replace("-", "_")).language
+        return any(Locale.parse(c.replace("-", "_")).language == reader for c in entry.languages)
+
+    def speaks_mark(self, entry: Entry) -> str:
+        """A small line on the card of a service that answers in the reader's language."""
+        if not (self.mark_speakers and self.speaks_reader_language(entry)):
+            return ""
+        text = self._("Speaks %(language)s") % {"language": self.language_label(self.lang)}
+        return f'<p class="gk-card__speaks">{html.escape(text)}</p>'
+
     # -- placeholders ----------------------------------------------------------------------------
     def render(self, ph: Placeholder, page: str, anchor: bool = False) -> str:
         entry = self.resolve(ph, page)
@@ -125,6 +154,7 @@ class Renderer:
         ident = f' id="{entry.id}"' if anchor else ""
         parts = [f'<div class="gk-card" data-channel="{entry.id}"{ident}>',
                  self.text(entry.name, "p", "gk-card__name"),
+                 self.speaks_mark(entry),
                  self.text(entry.what, "p", "gk-card__what")]
         if entry.phones:
             items = []
@@ -145,8 +175,8 @@ class Renderer:
         if entry.who:
             facts.append((_("Who it is for"), self.text(entry.who)))
         if entry.languages:
-            names = ", ".join(f'<span lang="{c}">{html.escape(language_name(c))}</span>' for c in entry.languages)
-            facts.append((_("Languages"), names))
+            names = format_list([self.language_label(c) for c in entry.languages], locale=self.page_locale)
+            facts.append((_("Languages"), html.escape(names)))
         if facts:
             parts.append('<dl class="gk-card__facts">' +
                          "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
