@@ -37,7 +37,8 @@ THAI = Font("Guidekit Thai", "fontpkg_noto_sans_thai", "files/NotoSansThai[wdth,
 KHMER = Font("Guidekit Khmer", "fontpkg_noto_sans_khmer", "files/NotoSansKhmer[wdth,wght].ttf")
 DEVANAGARI = Font("Guidekit Devanagari", "fontpkg_noto_sans_devanagari",
                   "files/NotoSansDevanagari[wdth,wght].ttf")
-FONTS = (SANS, CJK, THAI, KHMER, DEVANAGARI)
+ARABIC = Font("Guidekit Arabic", "fontpkg_noto_sans_arabic", "files/NotoSansArabic[wdth,wght].ttf")
+FONTS = (SANS, CJK, THAI, KHMER, DEVANAGARI, ARABIC)
 CJK_LANGUAGES = {"ko", "ja", "zh"}
 
 

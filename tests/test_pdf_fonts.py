@@ -17,7 +17,8 @@ BUNDLED = {font.family.replace(" ", "-") for font in fonts.FONTS}
 # A word of each script the planned languages need, and the font that must draw it.
 SAMPLES = {"ko": ("경찰", fonts.CJK), "ja": ("警察に", fonts.CJK), "zh": ("警察", fonts.CJK),
            "vi": ("Cảnh sát", fonts.SANS), "ru": ("Полиция", fonts.SANS), "mn": ("Цагдаа", fonts.SANS),
-           "th": ("ตำรวจ", fonts.THAI), "km": ("ប៉ូលិស", fonts.KHMER), "ne": ("प्रहरी", fonts.SANS)}
+           "th": ("ตำรวจ", fonts.THAI), "km": ("ប៉ូលិស", fonts.KHMER), "ne": ("प्रहरी", fonts.SANS),
+           "ar": ("الشرطة", fonts.ARABIC)}
 
 
 def pdf_fonts(path: Path) -> set[str]:
