@@ -144,3 +144,101 @@ def test_home_page_gives_the_24_hour_numbers():
     body = pages.read(EN / "index.md").body
     for placeholder in ("[[phone:police", "[[phone:women-1366]]", "[[phone:d4u]]"):
         assert placeholder in body
+
+
+# -- issue 13: the communications commission's current name, and what StopNCII can do -------------
+
+OLD_COMMISSION_NAMES = ("방송통신심의위원회", "放送通信審議委員会", "放送通信审议委员会",
+                        "Korea Communications Standards Commission")
+
+
+def _card_names(html: str) -> list[str]:
+    """The text of every rendered card heading (`gk-card__name`) in a built page."""
+    from html.parser import HTMLParser
+
+    class Cards(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.depth, self.names = 0, []
+
+        def handle_starttag(self, tag, attrs):
+            if self.depth:
+                self.depth += 1
+            elif "gk-card__name" in (dict(attrs).get("class") or "").split():
+                self.depth = 1
+                self.names.append("")
+
+        def handle_endtag(self, tag):
+            if self.depth:
+                self.depth -= 1
+
+        def handle_data(self, data):
+            if self.depth:
+                self.names[-1] += data
+
+    parser = Cards()
+    parser.feed(html)
+    return parser.names
+
+
+def test_no_card_title_uses_the_abolished_commission_name():
+    """방송통신심의위원회 was replaced on 1 October 2025; a card may say "formerly …" in its text,
+    never in its title."""
+    bad = [f"{entry.id}: {lang}: {name}" for entry in REGISTRY.entries.values()
+           for lang, name in entry.name.items() if any(old in name for old in OLD_COMMISSION_NAMES)]
+    assert not bad, bad
+
+
+def test_no_rendered_card_heading_uses_the_abolished_commission_name(site):
+    pages_with_cards = 0
+    bad = []
+    for page in site.rglob("*.html"):
+        names = _card_names(page.read_text("utf-8"))
+        pages_with_cards += bool(names)
+        bad += [f"{page.relative_to(site)}: {n.strip()}" for n in names
+                if any(old in n for old in OLD_COMMISSION_NAMES)]
+    assert pages_with_cards > 10, "no card headings found: has the card markup changed?"
+    assert not bad, bad
+
+
+# StopNCII matches only images the person holds (FACTS E3): no page or card may say that it covers,
+# removes or blocks deepfakes or AI-made images as such.
+STOPNCII_AI_CLAIMS = {
+    "en": re.compile(r"StopNCII[^.\n]{0,80}\b(covers?|includes?|can include|removes?|blocks?)\b[^.\n]{0,30}"
+                     r"\b(deepfakes?|AI[- ]generated|AI-made|fake images)", re.I),
+    "ko": re.compile(r"StopNCII[^.\n]{0,60}(딥페이크|AI로 만든)[^.\n]{0,20}(대상|신청할 수 있|포함|차단해|막아)"),
+    "ja": re.compile(r"StopNCII[^。\n]{0,60}(ディープフェイク|AIで作られた)[^。\n]{0,20}(対象にな|含ま|ブロックでき)"),
+    "zh": re.compile(r"StopNCII[^。\n]{0,40}(也涵盖|也可以包括|也包括|涵盖)[^。\n]{0,10}深度伪造"),
+    "vi": re.compile(r"StopNCII[^.\n]{0,60}(áp dụng|bao gồm)[^.\n]{0,20}(cả |cho )?deepfake", re.I),
+}
+
+
+def _texts_by_language():
+    for lang, pattern in STOPNCII_AI_CLAIMS.items():
+        docs = PROJECT.docs_dir(lang)
+        for page in sorted(docs.rglob("*.md")):
+            yield lang, str(page.relative_to(ROOT)), re.sub(r"\s*\n\s*", " ", pages.read(page).body)
+        for entry in REGISTRY.entries.values():
+            if lang in entry.what:
+                yield lang, f"data: {entry.id}", entry.what[lang]
+
+
+NEGATION = re.compile(r"\b(not|cannot|only)\b|n't|못|없|아직|ません|ない|不|没|chưa|không", re.I)
+
+
+def test_no_page_says_stopncii_covers_ai_images_it_does_not_hold():
+    hits = [f"{where}: {m.group(0)}" for lang, where, text in _texts_by_language()
+            for m in STOPNCII_AI_CLAIMS[lang].finditer(text) if not NEGATION.search(m.group(0))]
+    assert not hits, hits
+
+
+@pytest.mark.parametrize("lang,claim", [
+    ("en", "StopNCII says it also covers deepfakes (fake images made with AI)."),
+    ("ko", "StopNCII는 딥페이크(AI로 만든 가짜 이미지)도 신청할 수 있다고 밝히고 있어요."),
+    ("ja", "StopNCIIは、ディープフェイク（AIで作られた偽の画像）も対象になるとしています。"),
+    ("zh", "StopNCII 表示，它也涵盖深度伪造（用 AI 制作的假照片）。"),
+    ("vi", "StopNCII cho biết công cụ này cũng áp dụng cho deepfake (hình ảnh giả được làm bằng AI)."),
+])
+def test_the_stopncii_pattern_catches_the_old_claim(lang, claim):
+    match = STOPNCII_AI_CLAIMS[lang].search(claim)
+    assert match and not NEGATION.search(match.group(0))
