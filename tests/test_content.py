@@ -242,3 +242,90 @@ def test_no_page_says_stopncii_covers_ai_images_it_does_not_hold():
 def test_the_stopncii_pattern_catches_the_old_claim(lang, claim):
     match = STOPNCII_AI_CLAIMS[lang].search(claim)
     assert match and not NEGATION.search(match.group(0))
+# -- minors and consent (issue 13), translation review findings (issue 14) ---------------------
+
+def _flat(text: str) -> str:
+    """A page body with its line breaks and indents folded, so a sentence wrapped over lines matches."""
+    return re.sub(r"\s+", " ", text)
+
+
+# Sentences that tell a young person a police report needs (or may need) a parent's consent or
+# involvement. The law needs no one's consent to report (Youth Sex Protection Act, Art 34(1)).
+CONSENT_TO_REPORT = {
+    "en": [r"police[^.]{0,60}\bmay need\b[^.]{0,30}\b(parent|guardian)", r"\bbut a police report may\b",
+           r"(parent|guardian)('s|s')? (consent|permission) (is )?(needed|required) to report"],
+    "ko": [r"(경찰|신고)[^.。]{0,40}(보호자|부모)[^.。]{0,20}(동의가 필요할 수|동의가 필요해요|함께해야 할 수)",
+           r"경찰 신고에는 필요할 수"],
+    "ja": [r"警察[^。]{0,40}(親|保護者)[^。]{0,20}(同意が必要|関わる必要)", r"警察への通報には必要な場合"],
+    "zh": [r"警察[^。]{0,30}可能需要[^。]{0,15}(父母|监护人)", r"向警察报案[^。]{0,5}可能需要"],
+    "vi": [r"(cảnh sát|trình báo)[^.]{0,80}có thể cần (có )?(cha mẹ|người giám hộ)",
+           r"trình báo với cảnh sát thì có thể cần"],
+}
+
+
+def consent_claims(docs_root: Path) -> list[str]:
+    hits = []
+    for lang, patterns in CONSENT_TO_REPORT.items():
+        for path in sorted((docs_root / lang).rglob("*.md")):
+            body = _flat(pages.read(path).body)
+            hits += [f"{path.relative_to(docs_root)}: {m.group(0)!r}"
+                     for p in patterns for m in re.finditer(p, body, re.I)]
+    return hits
+
+
+def test_no_page_says_a_parents_consent_is_needed_to_report():
+    hits = consent_claims(ROOT / "docs")
+    assert not hits, "reporting to the police needs no one's consent (Youth Sex Protection Act, Art 34(1)):\n" \
+        + "\n".join(hits)
+
+
+AGE_18 = re.compile(r"(?<!\d)18(?!\d)")
+CONSENT_WORD = re.compile(r"consent|동의|同意|đồng ý", re.I)
+
+
+def d4u_age_problems(registry: Registry) -> list[str]:
+    entry = registry.get("d4u")
+    problems = []
+    for field in ("name", "what", "who", "note", "hours_note"):
+        for lang, text in (getattr(entry, field) or {}).items():
+            if AGE_18.search(text):
+                problems.append(f"d4u {field}.{lang} states 18: {text}")
+            elif CONSENT_WORD.search(text) and re.search(r"\d+\s*(세|歳|岁|tuổi)|under \d+", text) \
+                    and "19" not in text:
+                problems.append(f"d4u {field}.{lang} states an age for consent other than 19: {text}")
+    return problems
+
+
+def test_d4u_card_states_19_not_18_for_consent():
+    """The guide is built on 'under 19' (Youth Sex Protection Act, Art 2; the Civil Act's age of
+    majority); no current source gives 18 for the centre's guardian-consent rule."""
+    entry = REGISTRY.get("d4u")
+    assert entry is not None
+    assert any(CONSENT_WORD.search(t) and "19" in t for t in entry.who.values()), "d4u card: the age for consent"
+    problems = d4u_age_problems(REGISTRY)
+    assert not problems, "\n".join(problems)
+
+
+TRANSLATION_FINDINGS = {
+    # 国選弁護士 alone reads as the accused's state lawyer: 国選の被害者弁護士（피해자 국선변호사）
+    "ja": [r"(?<!被害者)国選弁護士"],
+    # the same for zh: 国选被害人律师（피해자 국선변호사）
+    "zh": [r"(?<!被害人)国选律师"],
+    # the trusted-person right is for anyone the victim trusts, not only a friend
+    "vi": [r"một người bạn tin tưởng"],
+}
+
+
+def translation_findings(docs_root: Path) -> list[str]:
+    hits = []
+    for lang, patterns in TRANSLATION_FINDINGS.items():
+        for path in sorted((docs_root / lang).rglob("*.md")):
+            text = _flat(path.read_text("utf-8"))
+            hits += [f"{path.relative_to(docs_root)}: {m.group(0)}" for p in patterns for m in re.finditer(p, text)]
+    return hits
+
+
+@pytest.mark.parametrize("lang", sorted(TRANSLATION_FINDINGS))
+def test_translation_review_findings_stay_fixed(lang):
+    hits = [h for h in translation_findings(ROOT / "docs") if h.startswith(f"{lang}/")]
+    assert not hits, "\n".join(hits)
