@@ -105,7 +105,8 @@ def cmd_catalogs(args) -> int:
     if args.action == "extract":
         catalogs.extract(project)
     elif args.action == "update":
-        catalogs.update(project, _langs(args.lang))
+        for line in catalogs.update(project, _langs(args.lang)):
+            print(line)
     elif args.action == "compile":
         catalogs.compile_all(project, _langs(args.lang))
     return 0
