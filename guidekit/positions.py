@@ -121,7 +121,7 @@ class YamlDoc:
                 for key, value in node.value:
                     here = loc + (key.value,)
                     if isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null") and value.value == "" \
-                            and value.style is None:
+                            and not value.style:
                         rest = lines[key.end_mark.line][key.end_mark.column:] if key.end_mark.line < len(lines) else ""
                         stripped = rest.lstrip().removeprefix(":").lstrip()
                         if stripped.startswith("#") and len(stripped) > 1 and not stripped[1].isspace():
@@ -147,7 +147,9 @@ class YamlDoc:
     def validation_error(self, e: ValidationError, base=(), describe=None, hint: str | None = None) -> GuidekitError:
         """The first error of a pydantic validation, at the line of its key. `base` is where the
         validated value sits in the file; `describe(loc)` may name it (e.g. "entry 'police'")."""
-        err = e.errors()[0]
+        errors = e.errors()
+        # a misspelt key also makes the right one "missing": name the misspelling
+        err = next((x for x in errors if x["type"] == "extra_forbidden"), errors[0])
         loc = tuple(base) + tuple(err["loc"])
         name = describe(err["loc"]) if describe else f"key '{_key(loc)}'"
         return GuidekitError(f"{name}: {pydantic_message(err)}", file=self.path, line=self.line(loc), hint=hint)

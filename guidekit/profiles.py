@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from guidekit.channels import DATA_FILES, Entry, Text, _text, load_file, validate_entry
 from guidekit.errors import GuidekitError
@@ -90,28 +92,28 @@ def _known_language(code: str, info: ValidationInfo) -> str:
     return code
 
 
+def _exit_url(url: str) -> str:
+    problem = https_url_problem(url)
+    if problem:
+        raise ValueError(f"the destination {problem}; give the https:// address of a neutral site (a weather "
+                         "or news page)")
+    return url
+
+
+LanguageCode = Annotated[str, AfterValidator(_known_language)]
+ExitUrl = Annotated[str, AfterValidator(_exit_url)]
+
+
 class ProfileModel(_Strict):
     organisation: Organisation
     site_url: str | None = None
-    languages: list[str] | None = None
-    root_language: str | None = None
+    languages: list[LanguageCode] | None = None
+    root_language: LanguageCode | None = None
     channels: list[dict] = []
     place_channels: Placement | None = None
     hide_channels: list[str] = []
-    quick_exit: dict[str, str] = {}
+    quick_exit: dict[LanguageCode, ExitUrl] = {}
     colours: Colours | None = None
-
-    @field_validator("languages")
-    @classmethod
-    def _languages(cls, v, info: ValidationInfo):
-        for code in v or []:
-            _known_language(code, info)
-        return v
-
-    @field_validator("root_language")
-    @classmethod
-    def _root_language(cls, v, info: ValidationInfo):
-        return v if v is None else _known_language(v, info)
 
     @field_validator("site_url")
     @classmethod
@@ -119,17 +121,6 @@ class ProfileModel(_Strict):
         if v is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v):
             raise ValueError("must be the full address of the copy, e.g. https://help.example.org/guide/")
         return v if v is None or v.endswith("/") else v + "/"
-
-    @field_validator("quick_exit")
-    @classmethod
-    def _exit(cls, v, info: ValidationInfo):
-        for lang, url in v.items():
-            _known_language(lang, info)
-            problem = https_url_problem(url)
-            if problem:
-                raise ValueError(f"the '{lang}' destination {problem}; give the https:// address of a "
-                                 "neutral site (a weather or news page)")
-        return v
 
     @model_validator(mode="after")
     def _root_in_languages(self):
@@ -158,7 +149,7 @@ class Profile:
         try:
             model = ProfileModel.model_validate(raw, context={"languages": project.all_languages})
         except ValidationError as e:
-            err = e.errors()[0]
+            err = next((x for x in e.errors() if x["type"] == "extra_forbidden"), e.errors()[0])
             if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
                 raise GuidekitError(f"unknown key '{err['loc'][0]}'", file=path, line=doc.line(err["loc"]),
                                     hint="see profiles/example-ngo.yml for the keys a profile takes") from None

@@ -6,8 +6,8 @@ Numbers are compared as values, after each language's way of writing them is nor
 thousands separators (5,000 · 5.000), large units (5,000만 원 · 5000万 · 50 million · ₩50M ·
 50 triệu all become 50000000), month names (17 April 2025 → 17, 4, 2025), fractions
 (2분의 1 · half → 0.5), ranges written with an exclusive bound (만 10세 이상 14세 미만 ⇔ aged 10
-to 13), ordinal suffixes (18th), and idioms in which a digit is not a quantity (1인당 "per
-person", 1년 내내 "all year", 10대 "teenagers").
+to 13), ordinal suffixes (18th), idioms in which a digit is not a quantity (1인당 "per person",
+1년 내내 "all year", 10대 "teenagers"), and terms the law defines by an age (아동·청소년: under 19).
 
 Pages are compared section by section (sections start at headings with an explicit {#id}, which
 `check --translations` already requires to be the same in both). Within a section a number
@@ -93,6 +93,11 @@ WORDS = {
            "mười": 10, "nửa": 0.5, "không": 0},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
+# Terms the law defines by an age, which a translation may use instead of the age: in Korean law
+# 아동·청소년 is a person under 19 (Youth Sex Protection Act, Article 2). They excuse, like words.
+DEFINED_TERMS = {
+    "ko": {r"아동·청소년": 19},
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,7 @@ class Number:
 class Block:
     numbers: list[Number]
     words: set
+    line: int = 0  # its first line in the file
 
 
 @dataclass
@@ -155,6 +161,14 @@ class _Text:
         return line
 
 
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    """The number as written with a few characters around it, on one line."""
+    before = text[max(0, start - width):start].split("\n")[-1]
+    after = text[end:end + width].split("\n")[0]
+    snippet = re.sub(r"\s+", " ", (before + text[start:end] + after)).strip()
+    return ("…" if len(before) == width else "") + snippet + ("…" if len(after) == width else "")
+
+
 def _blank(text: str, pattern: re.Pattern | str) -> str:
     """Replace matches by spaces of the same length, so offsets (and lines) stay right."""
     return re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
@@ -177,7 +191,7 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         def repl(m):
             for value in convert(m):
                 if value is not None:
-                    found.append((value, m.start(), m.group(0).strip()))
+                    found.append((value, m.start(), _context(block.text, m.start(), m.end())))
             return re.sub(r"[^\n]", " ", m.group(0))
         text = re.sub(pattern, repl, text)
 
@@ -226,6 +240,7 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     else:
         tokens = set(re.findall(r"[^\W\d_]+", block.text.lower()))
         words = {v for w, v in vocabulary.items() if w in tokens}
+    words |= {v for term, v in DEFINED_TERMS.get(family, {}).items() if re.search(term, block.text)}
     return numbers, words
 
 
@@ -262,7 +277,7 @@ def sections(page: pages.Page, lang: str) -> dict[str, Section]:
     found: dict[str, Section] = {}
     for ident, line, block in blocks(page):
         section = found.setdefault(ident, Section(line))
-        section.blocks.append(Block(*numbers_in(block, lang)))
+        section.blocks.append(Block(*numbers_in(block, lang), line=block.starts[0][1]))
     return found
 
 
@@ -293,25 +308,26 @@ def compare(source: Path, translation: Path, source_lang: str, lang: str) -> lis
         if ident not in tr:
             continue
         a, b = src[ident], tr[ident]
-        missing, extra = _differences(a, b)
-        if not missing and not extra and len(a.blocks) == len(b.blocks):
-            # Paragraphs, list items and table rows correspond: compare them one by one, so a
-            # number changed into another that the section also has (7년 → 5년) is noticed.
-            for x, y in zip(a.blocks, b.blocks):
-                m, e = _differences(x, y)
-                missing += m
-                extra += e
         where = f"section #{ident}" if ident not in (TOP, "(rest)") else "the page"
-        while missing and extra:
-            m, e = missing.pop(0), extra.pop(0)
-            problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) where the source has "
-                            f"{_fmt(m.value)} (“{m.text}”) at {source}:{m.line} ({where})")
-        for m in missing:
-            problems.append(f"{translation}:{b.line}: number {_fmt(m.value)} is missing from {where}; the "
-                            f"source has it at {source}:{m.line} (“{m.text}”)")
-        for e in extra:
-            problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) is not in {where} "
-                            f"of the source {source}:{a.line}")
+        if len(a.blocks) == len(b.blocks):
+            # Paragraphs, list items and table rows correspond: compare them one by one, so a
+            # number changed into another that the section also has (7년 → 5년) is noticed and
+            # both lines are named.
+            groups = [(*_differences(x, y), x.line, y.line, f"{where}, the paragraph, item or row at")
+                      for x, y in zip(a.blocks, b.blocks)]
+        else:
+            groups = [(*_differences(a, b), a.line, b.line, f"{where} at")]
+        for missing, extra, source_line, translation_line, place in groups:
+            while missing and extra:
+                m, e = missing.pop(0), extra.pop(0)
+                problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) where the source "
+                                f"has {_fmt(m.value)} (“{m.text}”) at {source}:{m.line}")
+            for m in missing:
+                problems.append(f"{translation}:{translation_line}: number {_fmt(m.value)} is missing; the source "
+                                f"has it at {source}:{m.line} (“{m.text}”)")
+            for e in extra:
+                problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) is not in the source "
+                                f"({place} {source}:{source_line})")
     return problems
 
 
