@@ -118,7 +118,7 @@ class ProfileModel(_Strict):
     @field_validator("site_url")
     @classmethod
     def _site_url(cls, v):
-        if v is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v):
+        if v is not None and (not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v) or re.search(r"[\"'<>`]", v)):
             raise ValueError("must be the full address of the copy, e.g. https://help.example.org/guide/")
         return v if v is None or v.endswith("/") else v + "/"
 
