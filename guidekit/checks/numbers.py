@@ -37,7 +37,7 @@ NOT_PROSE = [
     re.compile(r"<[^>\n]+>"),
     re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+"),
     re.compile(r"`[^`\n]+`"),
-    re.compile(r"(?m)^\s*\d+[.)](?=\s)"),
+    re.compile(r"(?m)^[ \t]*\d+[.)](?=[ \t]+\S)"),  # a list marker, not a number ending a wrapped line
 ]
 
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -97,7 +97,10 @@ CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside runnin
 # 아동·청소년 is a person under 19 (Youth Sex Protection Act, Article 2). They excuse, like words.
 DEFINED_TERMS = {
     "ko": {r"아동·청소년": 19},
+    "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
 }
+# A range of years with the second shortened (2023–24) is both years.
+YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ def _blank(text: str, pattern: re.Pattern | str) -> str:
 
 def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     family = _lang_family(lang)
-    text = unicodedata.normalize("NFKC", block.text)
+    # NFKC turns the ideographic full-width comma into ",", which would join 之3，2025 into 3,2025.
+    text = unicodedata.normalize("NFKC", block.text.replace("，", "、"))
     if len(text) != len(block.text):  # NFKC changed lengths: normalise digits only
         text = "".join(unicodedata.normalize("NFKC", c) if unicodedata.category(c) == "Nd" else c
                        for c in block.text)
@@ -198,6 +202,7 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     if family in EXCLUSIVE_RANGE:
         take(EXCLUSIVE_RANGE[family], lambda m: [float(m.group(1)), float(m.group(2)) - 1])
     take(FRACTION, lambda m: [float(m.group(2)) / float(m.group(1))])
+    take(YEAR_RANGE, lambda m: [float(m.group(1)), float(m.group(1)[:2] + m.group(2))])
     # Article numbers with a branch number are one value: 14-2 · 제14조의2 · 第14条の2 · 第14条之2
     if family in ARTICLE:
         take(ARTICLE[family], lambda m: [f"{int(m.group(1))}-{int(m.group(2))}"])
