@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import html
 import os
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,11 +36,14 @@ li { margin-bottom: 1mm; }
 
 
 def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str | None,
-              source_lang: str = "en") -> str:
+              source_lang: str = "en", *, extra: tuple[str, ...] = (), organisation: str | None = None,
+              colour: str | None = None) -> str:
+    """extra, organisation and colour come from a hosting profile: its own channels (after the
+    24-hour numbers), its name (in the foot) and its primary colour (heading and rule)."""
     def esc(text: str) -> str:
         return html.escape(text)
     numbers = []
-    for ident in CARD_CHANNELS:
+    for ident in CARD_CHANNELS + tuple(i for i in extra if i not in CARD_CHANNELS):
         entry = registry.get(ident)
         if entry is None or not entry.phones:
             continue
@@ -52,9 +56,13 @@ def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str
              _("Ask for deletion and support, day or night:")]
     made = _("Made on %(date)s.") % {"date": long_date(date, locale)}
     online = (" " + _("This guide online: %(url)s") % {"url": site_url}) if site_url else ""
+    if organisation:
+        made = _("Published by %(org)s") % {"org": organisation} + " · " + made
+    profile_style = (f"h1 {{ color: {colour}; }} .numbers {{ border-top-color: {colour}; }}"
+                     if colour and re.fullmatch(r"#[0-9a-fA-F]{6}", colour) else "")
     title, heading = _("Emergency card"), _("It is a crime, and it is not your fault.")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{fonts.font_css(lang)}{STYLE}</style></head><body>"
+            f"<style>{fonts.font_css(lang)}{STYLE}{profile_style}</style></head><body>"
             f"<h1>{esc(heading)}</h1>"
             f"<ol>{''.join(f'<li>{esc(s)}</li>' for s in steps)}</ol>"
             f'<div class="numbers">{"".join(numbers)}</div>'

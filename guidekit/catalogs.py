@@ -1,7 +1,8 @@
 """guidekit catalogs extract | update | compile: pybabel, with the project's paths and safeguards.
 
-update never drops a translation: entries no longer in the template are kept as obsolete (#~)
-and a translation that would disappear anyway makes the command fail before anything is written.
+update never drops a translation: entries no longer in the template are kept as obsolete (#~),
+a translation whose msgid was edited is kept as fuzzy (and reported, with what to do), and a
+translation that would disappear anyway makes the command fail before anything is written.
 """
 from __future__ import annotations
 
@@ -40,12 +41,33 @@ def _translated(po: Path) -> dict[str, object]:
     return {m.id: m.string for m in read_catalog(po) if m.id and m.string}
 
 
-def update(project: Project, langs: list[str] | None = None) -> None:
+def previous_ids(po: Path) -> dict[int, str]:
+    """The `#| msgid "…"` that pybabel --previous writes above a fuzzy entry, by the line of the
+    entry's msgid (Babel's reader does not keep it)."""
+    from babel.messages.pofile import denormalize
+    found, pending = {}, []
+    for number, line in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("#| msgid ") or (pending and line.startswith('#| "')):
+            pending.append(line[len("#| msgid "):] if line.startswith("#| msgid ") else line[3:])
+        elif line.startswith("msgid ") and pending:
+            found[number] = denormalize("\n".join(pending))
+            pending = []
+        elif not line.startswith("#"):
+            pending = []
+    return found
+
+
+def update(project: Project, langs: list[str] | None = None) -> list[str]:
+    """Bring every catalog up to date with the template. A translation whose msgid changed is
+    kept as a fuzzy entry (pybabel's match, with the old msgid as `#| msgid`); the report names
+    each one and what the translator does next. Returns the report lines."""
     langs = project.check_languages(langs) if langs else project.all_languages
+    report: list[str] = []
     for lang in langs:
         po = project.catalog(lang)
         if not po.exists():
             init(project, lang)
+            report.append(f"{po.relative_to(project.root)}: created from the template")
             continue
         before = _translated(po)
         with tempfile.TemporaryDirectory() as tmp:
@@ -54,14 +76,31 @@ def update(project: Project, langs: list[str] | None = None) -> None:
             shutil.copy2(po, work)
             pybabel("update", "-i", str(project.template), "-d", tmp, "-l", lang, "--previous")
             after_catalog = read_catalog(work)
+            previous = previous_ids(work)
+            _previous = lambda m: previous.get(m.lineno)  # noqa: E731
             kept = {m.id: m.string for m in after_catalog if m.id and m.string}
             kept.update({m.id: m.string for m in after_catalog.obsolete.values() if m.string})
-            lost = [msgid for msgid, text in before.items() if kept.get(msgid) != text]
+            # msgid → the fuzzy entry that now carries its translation (the msgid was edited)
+            moved = {_previous(m): m for m in after_catalog if m.id and m.fuzzy and _previous(m)}
+            fuzzy = [m for m in after_catalog if m.id and m.fuzzy and m.string]
+            lost = [msgid for msgid, text in before.items()
+                    if kept.get(msgid) != text and not (msgid in moved and moved[msgid].string == text)]
             if lost:
                 raise GuidekitError(f"updating would lose {len(lost)} translation(s), e.g. {lost[0]!r}; "
-                                    "nothing was changed", file=po)
+                                    "nothing was changed", file=po,
+                                    hint="report this: pybabel dropped a translation it should have kept")
             check_catalog(po, after_catalog)
             shutil.copy2(work, po)
+        rel = po.relative_to(project.root)
+        for m in fuzzy:
+            was = f" (it was {_previous(m)!r})" if _previous(m) and _previous(m) != m.id else ""
+            report.append(f"{rel}:{m.lineno}: fuzzy: msgid {m.id!r}{was}")
+        if fuzzy:
+            report.append(f"{rel}: {len(fuzzy)} translation(s) are fuzzy (kept, because the English changed). "
+                          "Readers see the English for these until you check them: compare each with its "
+                          "new msgid, correct the msgstr, then delete its '#, fuzzy' line and the '#|' "
+                          "lines above it.")
+    return report
 
 
 def init(project: Project, lang: str) -> Path:

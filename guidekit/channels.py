@@ -1,9 +1,10 @@
 """Reporting channels, support services and platform tools as typed data (data/*.yml).
 
 Every phone number and URL a page shows comes from here, with the source and the date that back
-it. The schema rejects an entry without source or verified date, a phone number that is not a
-valid E.164 number (or a Korean short code such as 112), a URL that is not https, a duplicate id
-and an unknown language code; the error names the file, the line, the entry and the field.
+it. The schema rejects an entry without source or verified date (or with one in the future), a
+phone number that is not a valid E.164 number (or a Korean service number such as 112) or whose
+digits differ from the number it displays, a URL that is not https, a duplicate id and an unknown
+language code; the error names the file, the line, the entry and the field.
 """
 from __future__ import annotations
 
@@ -13,16 +14,19 @@ from pathlib import Path
 from typing import Literal
 
 import phonenumbers
-import yaml
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from guidekit.errors import GuidekitError
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
+from guidekit.positions import YamlDoc
 NEEDS = ("emergency", "reporting", "deletion", "legal", "support", "platforms")
 DATA_FILES = ("channels.yml", "platforms.yml")
 SOURCE_LANGUAGE = "en"  # text maps must always have the source language
+# Korean service numbers that libphonenumber's short-number data does not know yet, each with
+# what backs it. Any other 3–4 digit number must be one libphonenumber knows for the country.
+SERVICE_NUMBERS = {
+    "KR": {"109": "suicide prevention line, one number since 1 January 2024 (data/channels.yml: suicide-109)"},
+}
 
 
 def known_language(code: str) -> bool:
@@ -74,7 +78,7 @@ class Phone(Strict):
     @field_validator("tel")
     @classmethod
     def _valid_tel(cls, v: str) -> str:
-        if re.fullmatch(r"1\d{2,3}", v):  # Korean special-service numbers (112, 1366, 1377 …)
+        if re.fullmatch(r"\d{3,4}", v):  # a service number (112, 1366 …), checked with the country below
             return v
         try:
             number = phonenumbers.parse(v, None)
@@ -85,6 +89,30 @@ class Phone(Strict):
             raise ValueError(f"'{v}' is not a valid E.164 number (write it as +<country><number> with "
                              "no spaces, e.g. +8227358994) nor a 3–4 digit Korean service number")
         return v
+
+    @model_validator(mode="after")
+    def _display_matches_tel(self):
+        """The number a reader sees is the number a tap dials: 02-735-8994 ⇔ +8227358994."""
+        if re.fullmatch(r"\d{3,4}", self.tel):
+            short = phonenumbers.parse(self.tel, self.country)
+            if not (phonenumbers.shortnumberinfo.is_valid_short_number_for_region(short, self.country)
+                    or self.tel in SERVICE_NUMBERS.get(self.country, {})):
+                raise ValueError(f"tel '{self.tel}' is not a service number known for {self.country}; check "
+                                 "it against its source (a new one goes into SERVICE_NUMBERS in "
+                                 "guidekit/channels.py with what backs it), or write the full number as E.164")
+            if re.sub(r"\D", "", self.display) != self.tel:
+                raise ValueError(f"display '{self.display}' does not show the number tel '{self.tel}' dials; "
+                                 "write the same digits in both")
+            return self
+        number = phonenumbers.parse(self.tel, None)
+        region = phonenumbers.region_code_for_number(number) or self.country
+        shown = {phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+                 for m in phonenumbers.PhoneNumberMatcher(self.display, region)}
+        if shown != {self.tel}:
+            national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+            raise ValueError(f"display '{self.display}' does not show the number tel '{self.tel}' dials "
+                             f"({national}); write the same number in both")
+        return self
 
     @property
     def href(self) -> str:
@@ -125,6 +153,14 @@ class Entry(Strict):
 
     _texts = field_validator("name", "what", "who", "hours_note", "note", mode="before")(
         lambda v: None if v is None else _text(v))
+
+    @field_validator("verified")
+    @classmethod
+    def _not_in_the_future(cls, v: dt.date) -> dt.date:
+        if v > dt.date.today():
+            raise ValueError(f"{v} is in the future (today is {dt.date.today()}); write the day you "
+                             "checked the entry against its source")
+        return v
 
     @field_validator("id")
     @classmethod
@@ -169,49 +205,28 @@ class Entry(Strict):
         return next((l for l in self.links if l.key == key), None)
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Line number (1-based) of each top-level list item, to point errors at the right place."""
+def validate_entry(raw: object, doc: YamlDoc, base: tuple, prefix: str = "") -> Entry:
+    """One entry, checked by the schema; an error names the file, the line of the field, the entry
+    and the field (data/ and the channels: of a profile alike)."""
+    ident = raw.get("id", f"#{base[-1] + 1}") if isinstance(raw, dict) else f"#{base[-1] + 1}"
     try:
-        node = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        return []
-    return [item.start_mark.line + 1 for item in node.value]
+        return Entry.model_validate(raw)
+    except ValidationError as e:
+        def describe(loc):
+            return f"{prefix}entry '{ident}', field '{'.'.join(str(p) for p in loc) or '(entry)'}'"
+        raise doc.validation_error(e, base=base, describe=describe,
+                                   hint="see data/README.md for the fields an entry takes") from None
 
 
 def load_file(path: Path) -> list[Entry]:
-    try:
-        text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=SafeLoader)
-    except FileNotFoundError:
-        raise GuidekitError("data file not found", file=path) from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        raise GuidekitError(f"malformed YAML: {e.problem}", file=path, line=mark.line + 1 if mark else None,
-                            hint="fix the YAML syntax on that line") from None
+    doc = YamlDoc.read(path, what="data file")
+    raw = doc.data
     if raw is None:
         return []
     if not isinstance(raw, list):
         raise GuidekitError("expected a list of entries (each starting with '- id: …')", file=path, line=1)
-    lines = _entry_lines(text)
-    entries = []
-    for i, item in enumerate(raw):
-        line = lines[i] if i < len(lines) else None
-        ident = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
-        try:
-            entries.append(Entry.model_validate(item))
-        except ValidationError as e:
-            err = e.errors()[0]
-            field = ".".join(str(p) for p in err["loc"]) or "(entry)"
-            message = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "missing":
-                message = "is required"
-            elif err["type"] == "extra_forbidden":
-                message = "is not a known field"
-            raise GuidekitError(f"entry '{ident}', field '{field}': {message}", file=path, line=line,
-                                hint="see data/README.md for the fields an entry takes") from None
-    return entries
+    doc.check_commented_values()
+    return [validate_entry(item, doc, (i,)) for i, item in enumerate(raw)]
 
 
 class Registry:

@@ -67,16 +67,24 @@ def cmd_status(args) -> int:
 
 def cmd_check(args) -> int:
     project = Project.load()
-    if not (args.links or args.html or args.freshness or args.translations or args.pages):
-        raise GuidekitError("say what to check: --pages, --links, --html, --freshness or --translations")
+    if not (args.links or args.html or args.freshness or args.translations or args.pages or args.sources):
+        raise GuidekitError("say what to check: --pages, --links, --html, --freshness, --sources or --translations")
     failed = False
+    profile = None
+    if args.profile:
+        from guidekit.profiles import Profile
+        profile = Profile.load(Path(args.profile), project)
     if args.pages:
         from guidekit.checks.pages_lint import check_pages
         failed |= not check_pages(project, _langs(args.lang), [Path(p) for p in args.paths] or None)
     if args.freshness:
         from guidekit.checks.freshness import check_freshness
         failed |= not check_freshness(project, args.max_age, today=dt.date.fromisoformat(args.today)
-                                      if args.today else dt.date.today())
+                                      if args.today else dt.date.today(), profile=profile)
+    if args.sources:
+        from guidekit.checks.freshness import load_registry
+        from guidekit.checks.sources import check_sources
+        failed |= not check_sources(load_registry(project, profile))
     if args.translations:
         from guidekit.checks.parity import check_translations
         failed |= not check_translations(project, _langs(args.lang))
@@ -105,7 +113,8 @@ def cmd_catalogs(args) -> int:
     if args.action == "extract":
         catalogs.extract(project)
     elif args.action == "update":
-        catalogs.update(project, _langs(args.lang))
+        for line in catalogs.update(project, _langs(args.lang)):
+            print(line)
     elif args.action == "compile":
         catalogs.compile_all(project, _langs(args.lang))
     return 0
@@ -152,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--html", action="store_true", help="validate every built page with the Nu HTML Checker")
     c.add_argument("--freshness", action="store_true", help="data entries verified longer ago than --max-age")
     c.add_argument("--max-age", type=int, default=365, help="days (default 365)")
+    c.add_argument("--sources", action="store_true",
+                   help="(network) each entry's source pages still show the numbers the guide displays")
+    c.add_argument("--profile", help="with --freshness or --sources: also the channels of this hosting profile")
     c.add_argument("--today", help=argparse.SUPPRESS)
     c.add_argument("--translations", action="store_true",
                    help="translations keep their source's placeholders, heading ids and links")

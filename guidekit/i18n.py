@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -88,14 +89,107 @@ def read_catalog(po: Path) -> Catalog:
                             hint="create it with `guidekit catalogs update`") from None
 
 
+NAMED_PLACEHOLDER = re.compile(r"%\((?P<name>[^)]*)\)")
+
+
+class _AnyValue(dict):
+    """A mapping that has every key, for trying a format string the way the code uses it."""
+
+    def __missing__(self, key):
+        return 0
+
+
+def placeholder_names(text: str) -> set[str]:
+    return {m.group("name") for m in NAMED_PLACEHOLDER.finditer(text)}
+
+
+def format_error(text: str) -> str | None:
+    """Why `text % {...}` would fail at build time (a malformed placeholder), or None."""
+    try:
+        text % _AnyValue()
+    except (ValueError, TypeError) as e:
+        at = re.search(r"at index (\d+)", str(e))
+        end = int(at.group(1)) + 1 if at else len(text)
+        start = text.rfind("%", 0, end)
+        return f"'{text[start:end]}' is not a placeholder" if start >= 0 else str(e)
+    return None
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_endtag(self, tag):
+        self.tags.add(tag)
+
+
+def markup_tags(text: str) -> set[str]:
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    return parser.tags
+
+
+def message_problems(message) -> list[str]:
+    """What is wrong with one translated entry: placeholders of the msgid it lacks, placeholders
+    the msgid does not have, a malformed placeholder, or HTML markup the msgid does not have."""
+    if not message.id or message.fuzzy or not message.string:
+        return []
+    ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+    strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+    names = set().union(*(placeholder_names(i) for i in ids))
+    formatted = "python-format" in message.flags or bool(names)
+    tags = set().union(*(markup_tags(i) for i in ids))
+    problems = []
+    for text in strings:
+        if not text:
+            continue
+        if formatted:
+            broken = format_error(text)
+            if broken:
+                problems.append(f"malformed placeholder in the translation ({broken}); write placeholders "
+                                "exactly as in the msgid, e.g. %(date)s")
+                continue
+            have = placeholder_names(text)
+            for name in sorted(names - have) if len(ids) == 1 else []:
+                problems.append(f"the translation lacks the placeholder %({name})s; put it where the value "
+                                "belongs in your sentence")
+            for name in sorted(have - names):
+                problems.append(f"the translation has %({name})s, which the msgid does not have; use only "
+                                + (", ".join(f"%({n})s" for n in sorted(names)) or "no placeholder"))
+        added = markup_tags(text) - tags
+        if added:
+            problems.append(f"the translation contains HTML markup (<{'>, <'.join(sorted(added))}>) that the "
+                            "msgid does not have; interface strings are plain text")
+    return problems
+
+
+def msgstr_line(po: Path, lineno: int | None) -> int | None:
+    """The line of the msgstr of the entry whose msgid is on line `lineno`."""
+    if not lineno:
+        return None
+    lines = po.read_text(encoding="utf-8").splitlines()
+    for number in range(lineno, min(len(lines), lineno + 40) + 1):
+        if lines[number - 1].startswith("msgstr"):
+            return number
+    return lineno
+
+
 def check_catalog(po: Path, catalog: Catalog) -> None:
-    """Placeholders such as %(name)s must be the same in msgid and msgstr."""
-    for message, errors in catalog.check():
-        if errors:
-            raise GuidekitError(f"entry {message.id!r}: {errors[0]}", file=po,
-                                line=message.lineno or None,
+    """Every placeholder such as %(date)s of a msgid is in its msgstr, spelt the same and well
+    formed, and a msgstr adds no markup: the first problem is an error with file, line and msgid."""
+    for message in catalog:
+        problems = message_problems(message)
+        if problems:
+            msgid = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+            raise GuidekitError(f"msgid {msgid!r}: {problems[0]}", file=po,
+                                line=msgstr_line(po, message.lineno),
                                 hint="keep every %(name)s placeholder of the msgid, spelt the same, "
-                                     "in the msgstr")
+                                     "in the msgstr, and write plain text")
 
 
 def compiled_dir(project: Project) -> Path:

@@ -7,13 +7,16 @@
     [[link:google#real]]     … to the link with that key
 
 Anything else between [[ and ]] is an error naming the page and line, so a mistyped placeholder
-can never reach a reader as raw text.
+can never reach a reader as raw text. Placeholders work in the body only: in the front matter
+(title, description, sources …), which goes into <title>, the navigation and the search index as
+plain text, a placeholder is an error naming the file and line of its key.
 """
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from babel import Locale
@@ -22,6 +25,7 @@ from babel.lists import format_list
 from guidekit.channels import Entry, Registry, Text
 from guidekit.errors import GuidekitError
 from guidekit.i18n import long_date
+from guidekit.positions import YamlDoc
 
 PLACEHOLDER = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
 VALID = re.compile(r"(?P<kind>channel|phone|link):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<key>[a-z0-9-]+))?")
@@ -67,6 +71,49 @@ def find(markdown: str, page: str, line_offset: int = 0) -> list[Placeholder]:
                                     file=page, line=number, hint="put a blank line before and after it")
             found.append(Placeholder(v.group("kind"), v.group("id"), v.group("key"), index, number, m.group(0)))
     return found
+
+
+PLAIN_TEXT_KEYS = ("title", "description")  # shown as text in <title>, <h1>, the nav and search
+
+
+def _strings(value, loc=()):
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, loc + (i,))
+
+
+def check_front_matter(page) -> None:
+    """No placeholder in front matter, and no markup in the title or description."""
+    for loc, value in _strings(page.meta):
+        m = PLACEHOLDER.search(value)
+        if m:
+            raise GuidekitError(
+                f"placeholder {m.group(0)} in the front matter ('{'.'.join(map(str, loc))}'): placeholders "
+                "are replaced in the page text only, so it would reach the title, the navigation and the "
+                "search as it is", file=page.path, line=_front_matter_line(page, loc),
+                hint="name the service in words here (the number appears on the page from data/), "
+                     "and use the placeholder in the text below the front matter")
+        if loc and loc[0] in PLAIN_TEXT_KEYS and re.search(r"[<>]", value):
+            raise GuidekitError(f"'{loc[0]}' is plain text and may not contain < or >: {value[:60]!r}",
+                                file=page.path, line=_front_matter_line(page, loc),
+                                hint="write it without HTML")
+
+
+def _front_matter_line(page, loc) -> int | None:
+    from guidekit.pages import FRONT
+    text = Path(page.path).read_text(encoding="utf-8-sig")
+    m = FRONT.match(text)
+    if not m:
+        return None
+    try:
+        return YamlDoc.parse(m.group(1) or "", page.path, first_line=2).line(loc)
+    except GuidekitError:
+        return None
 
 
 class Renderer:

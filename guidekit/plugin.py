@@ -1,9 +1,11 @@
 """The MkDocs plugin that makes one language's build part of the guide.
 
 It compiles the language's catalog, falls back to the source language for missing pages, places
-channels from data/, generates the directory, sources and translation-status pages, translates
-nav section titles, adds the notices and the page foot, links every language, and secures the
-HTML (CSP with script hashes, no referrer).
+channels from data/ (and a hosting profile's own on the home and support pages), generates the
+directory, sources and translation-status pages, translates nav section titles, adds the notices
+and the page foot, links every language, and secures the HTML: strings are escaped where they are
+inserted, and every finished page is checked (no script or resource the build does not know; CSP
+with the hashes of the known inline scripts, no referrer).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import html
 import logging
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import material.plugins.search.plugin as material_search
 from mkdocs.config import config_options as opt
@@ -21,11 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 
-from guidekit import card, generated, pages, security, urls
+from guidekit import card, generated, pages, placeholders, security, urls
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.i18n import babel_locale, compiled_dir, language_name, long_date, translations
 from guidekit.placeholders import Renderer
+from guidekit.positions import YamlDoc
 from guidekit.profiles import Profile
 from guidekit.project import Project
 
@@ -34,6 +38,10 @@ _jieba = material_search.jieba  # the module, or None when jieba is not installe
 
 
 PROFILE_CSS = "assets/organisation.css"
+# Where a hosting profile's place_channels go (source-language page paths).
+PLACEMENT_PAGES = {"home": "index.md", "support": "support.md"}
+# Language settings that Material's templates insert as they are: plain text only.
+PLAIN_TEXT_SETTINGS = ("site_name", "site_description", "copyright")
 
 
 class _Switcher:
@@ -102,9 +110,50 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 config.extra_css.append(PROFILE_CSS)
             if self.profile.logo_path():
                 config.theme["logo"] = "assets/organisation-logo" + self.profile.logo_path().suffix
+        self._check_settings(config)
+        hosts = {urlsplit(u).hostname for u in (self.site_root_url, self.profile.site_url if self.profile else None) if u}
+        self.own_hosts = frozenset(h.lower() for h in hosts if h)
         self.fallback: set[str] = set()
         self.source_pages: dict[str, pages.Page] = {}
         return config
+
+    def _setting_line(self, loc) -> tuple[Path, int | None]:
+        """Where a setting is written: the language's mkdocs.yml, else the base it inherits."""
+        own = self.project.config_file(self.lang)
+        for path in (own, self.project.root / "mkdocs.yml"):
+            try:
+                doc = YamlDoc.read(path)
+            except GuidekitError:
+                continue
+            node = doc.data
+            for part in loc:
+                node = node.get(part) if isinstance(node, dict) else None
+            if node is not None:
+                return path, doc.line(loc)
+        return own, None
+
+    def _check_settings(self, config):
+        """The quick exit needs a real destination; plain-text settings stay plain text."""
+        exit_url = ((config.extra.get("quick_exit") or {}) if isinstance(config.extra.get("quick_exit"), dict)
+                    else {}).get("url")
+        problem = security.https_url_problem(exit_url)
+        if problem:
+            if self.profile and self.lang in self.profile.model.quick_exit:
+                path, line = self.profile.path, self.profile.line(("quick_exit", self.lang))
+            else:
+                path, line = self._setting_line(("extra", "quick_exit", "url"))
+                if exit_url is None:
+                    problem = "is missing"
+            self._fail(GuidekitError(
+                f"the quick-exit destination (extra.quick_exit.url) of '{self.lang}' {problem}", file=path, line=line,
+                hint="set extra: quick_exit: url: to the https:// address of a neutral site in this language "
+                     "(a weather or news page); without it the exit button would reload the guide"))
+        for key in PLAIN_TEXT_SETTINGS:
+            value = getattr(config, key, None)
+            if isinstance(value, str) and re.search(r"[<>]", value):
+                path, line = self._setting_line((key,))
+                self._fail(GuidekitError(f"{key} is plain text and may not contain < or >: {value[:60]!r}",
+                                         file=path, line=line, hint="write it without HTML"))
 
     def _configure_search(self, config):
         """Each language gets its own search index declaring its language (lunr has ko, ja, zh,
@@ -159,6 +208,18 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         folder = self.project.cache_dir / "jinja"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        # {% trans %} strings come from the catalogs: escaped like any other text. Our templates
+        # run under {% autoescape true %}, where Jinja marks gettext's result safe; elsewhere it
+        # is inserted as is. Either way a catalog string is escaped exactly once.
+        gettext, ngettext = env.globals.get("gettext"), env.globals.get("ngettext")
+        if gettext is not None and not getattr(gettext, "guidekit_escaped", False):
+            def escaped_gettext(message):
+                return html.escape(gettext(message))
+
+            def escaped_ngettext(singular, plural, n):
+                return html.escape(ngettext(singular, plural, n))
+            escaped_gettext.guidekit_escaped = escaped_ngettext.guidekit_escaped = True
+            env.globals.update(gettext=escaped_gettext, ngettext=escaped_ngettext)
         return env
 
     # -- navigation ------------------------------------------------------------------------------
@@ -191,10 +252,12 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             translated = self.lang != self.source_lang and not is_fallback
             meta = pages.effective_meta(own, source)
             pages.validate(own, meta, translated=translated)
+            placeholders.check_front_matter(own)
             renderer = self.source_renderer if is_fallback else self.renderer
             # MkDocs hands over the body without its leading blank lines; count them back in.
             blank = len(own.body) - len(own.body.lstrip("\n"))
             body = renderer.replace_all(markdown, str(path), line_offset=own.body_line - 1 + blank)
+            body += self._placed_channels(rel, renderer)
         except GuidekitError as e:
             self._fail(e)
         page.meta.update(meta)
@@ -204,7 +267,20 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             page.meta["guidekit_outdated"] = record.get("source_hash") != pages.source_hash(
                 self.project.docs_dir(self.source_lang) / rel)
             page.meta["guidekit_unreviewed"] = not record.get("reviewed", False)
+            # the translated page's own date, if it has one (last_reviewed is otherwise the source's)
+            page.meta["guidekit_translated_on"] = own.meta.get("last_reviewed")
         return body
+
+    def _placed_channels(self, rel: str, renderer: Renderer) -> str:
+        """A hosting profile's own channels on the home and support pages (place_channels)."""
+        where = next((k for k, page in PLACEMENT_PAGES.items() if page == rel), None)
+        ids = self.profile.placed(where) if self.profile and where else []
+        if not ids:
+            return ""
+        heading = self.tr.gettext("Contacts from %(organisation)s") % {
+            "organisation": self.profile.model.organisation.name.get_text(self.lang)}
+        cards = "\n\n".join(renderer.card(self.registry.get(i)) for i in ids)
+        return f'\n\n<h2 id="organisation-contacts">{html.escape(heading)}</h2>\n\n{cards}\n'
 
     def on_page_content(self, content, page, config, files):
         if "<h1" not in content:
@@ -216,7 +292,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     def on_page_context(self, context, page, config, nav):
         _ = self.tr.gettext
         meta, url = page.meta, page.url
-        gk = {"lang": self.lang, "notices": [], "alternates": [], "sources": [], "reviewed": None}
+        gk = {"lang": self.lang, "notices": [], "alternates": [], "sources": [], "reviewed": None,
+              "translation_note": None}
         source_name = language_name(self.source_lang)
         if meta.get("guidekit_fallback"):
             gk["notices"].append(("fallback", _("This page is not yet translated into %(language)s, so it "
@@ -237,8 +314,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                       "have changed since; ask whoever gave you this copy where the current version is.") % {"date": date})
             gk["notices"].append(("offline", text, None))
         if meta.get("guidekit_unreviewed"):
-            gk["notices"].append(("unreviewed", _("This translation has not yet been checked by a fluent "
-                                                  "speaker."), None))
+            # Quietly, in the page foot: the notices at the top are for what the reader must know
+            # before reading (shown in English, out of date).
+            note = _("This translation has not yet been checked by a fluent speaker.")
+            if meta.get("guidekit_translated_on"):
+                note = _("Translated on %(date)s.") % {
+                    "date": long_date(meta["guidekit_translated_on"], self.locale)} + " " + note
+            gk["translation_note"] = note
         for other in self.project.languages:
             if self.offline and not self.site_root_url:
                 break
@@ -256,10 +338,15 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         return context
 
     def on_post_build(self, config):
-        import datetime as dt
         date = (self.offline or {}).get("date") or dt.date.today().isoformat()
+        organisation = colour = None
+        if self.profile:
+            organisation = self.profile.model.organisation.name.get_text(self.lang)
+            colour = self.profile.model.colours.primary if self.profile.model.colours else None
         document = card.card_html(self.lang, self.locale, self.tr.gettext, self.registry, date,
-                                  self.site_root_url or None, self.source_lang)
+                                  self.site_root_url or None, self.source_lang,
+                                  extra=tuple(self.profile.placed("card")) if self.profile else (),
+                                  organisation=organisation, colour=colour)
         card.write_card(Path(config.site_dir) / card.CARD_FILE, document, cache=self.project.cache_dir / "cards")
 
     def on_template_context(self, context, template_name, config):
@@ -278,12 +365,29 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         return context
 
     # -- output ----------------------------------------------------------------------------------
+    def _origins(self, *first) -> list[Path]:
+        """Files a piece of a page may come from, to name the line of a finding."""
+        found = [Path(f) for f in first if f]
+        if self.profile:
+            found.append(self.profile.path)
+        found += [self.project.catalog(self.lang), self.project.config_file(self.lang),
+                  self.project.root / "mkdocs.yml"]
+        found += sorted((self.project.root / "data").glob("*.yml"))
+        return found
+
+    def _secure(self, output: str, page_name: str, origins: list[Path]) -> str:
+        try:
+            return security.secure(output, page=page_name, sources=origins, own_hosts=self.own_hosts)
+        except GuidekitError as e:
+            self._fail(e)
+
     @event_priority(-100)  # after every other plugin changed the HTML, so the hashes are final
     def on_post_page(self, output, page, config):
-        return security.secure(output)
+        source = None if page.file.generated_by else page.file.abs_src_path
+        return self._secure(output, page.file.dest_uri, self._origins(source))
 
     @event_priority(-100)
     def on_post_template(self, output_content, template_name, config):
         if template_name.endswith(".html"):
-            return security.secure(output_content)
+            return self._secure(output_content, template_name, self._origins())
         return output_content

@@ -4,19 +4,24 @@
 
 A profile names the organisation (and its logo and contact), where the copy is published
 (site_url), which languages to build and which one to serve at the root, channels of its own
-(same schema and checks as data/), channels to hide, the quick-exit destination per language and
-its colours (checked against WCAG contrast). Unknown keys are errors that name the key.
+(same schema and checks as data/), where to place them (home page, support page, emergency card),
+channels to hide, the quick-exit destination per language and its colours (checked against WCAG
+contrast). Every error names the file, the line and the key, inside channels: too.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
-from guidekit.channels import Entry, _text, Text
+from guidekit.channels import DATA_FILES, Entry, Text, _text, load_file, validate_entry
 from guidekit.errors import GuidekitError
-from guidekit.project import Project, read_yaml
+from guidekit.positions import YamlDoc
+from guidekit.project import Project
+from guidekit.security import https_url_problem
 
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
@@ -73,30 +78,49 @@ class Colours(_Strict):
         return v.lower()
 
 
+class Placement(_Strict):
+    """Channel ids (the profile's own or data/'s) to show without editing docs/."""
+    home: list[str] = []     # the home page, after its 24-hour numbers
+    support: list[str] = []  # the support page, at its end
+    card: list[str] = []     # the emergency card, after its numbers (entries with a phone number)
+
+
+def _known_language(code: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get("languages")
+    if known is not None and code not in known:
+        raise ValueError(f"unknown language code '{code}'; this project has {', '.join(known)}")
+    return code
+
+
+def _exit_url(url: str) -> str:
+    problem = https_url_problem(url)
+    if problem:
+        raise ValueError(f"the destination {problem}; give the https:// address of a neutral site (a weather "
+                         "or news page)")
+    return url
+
+
+LanguageCode = Annotated[str, AfterValidator(_known_language)]
+ExitUrl = Annotated[str, AfterValidator(_exit_url)]
+
+
 class ProfileModel(_Strict):
     organisation: Organisation
     site_url: str | None = None
-    languages: list[str] | None = None
-    root_language: str | None = None
+    languages: list[LanguageCode] | None = None
+    root_language: LanguageCode | None = None
     channels: list[dict] = []
+    place_channels: Placement | None = None
     hide_channels: list[str] = []
-    quick_exit: dict[str, str] = {}
+    quick_exit: dict[LanguageCode, ExitUrl] = {}
     colours: Colours | None = None
 
     @field_validator("site_url")
     @classmethod
     def _site_url(cls, v):
-        if v is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v):
+        if v is not None and (not re.fullmatch(r"https?://[^\s/]+(/\S*)?", v) or re.search(r"[\"'<>`]", v)):
             raise ValueError("must be the full address of the copy, e.g. https://help.example.org/guide/")
         return v if v is None or v.endswith("/") else v + "/"
-
-    @field_validator("quick_exit")
-    @classmethod
-    def _exit(cls, v):
-        for lang, url in v.items():
-            if not str(url).startswith("https://"):
-                raise ValueError(f"the '{lang}' destination must be an https URL")
-        return v
 
     @model_validator(mode="after")
     def _root_in_languages(self):
@@ -106,42 +130,69 @@ class ProfileModel(_Strict):
 
 
 class Profile:
-    def __init__(self, path: Path, model: ProfileModel, project: Project):
-        self.path, self.model, self.project = path, model, project
+    def __init__(self, path: Path, model: ProfileModel, project: Project, doc: YamlDoc | None = None):
+        self.path, self.model, self.project, self.doc = path, model, project, doc
         self._channels: list[Entry] = []
+
+    def line(self, loc) -> int | None:
+        return self.doc.line(loc) if self.doc else None
 
     @classmethod
     def load(cls, path: Path, project: Project) -> "Profile":
         path = Path(path).resolve()
-        raw = read_yaml(path, what="profile")
+        doc = YamlDoc.read(path, what="profile")
+        raw = doc.data
         if not isinstance(raw, dict):
-            raise GuidekitError("a profile is a mapping of settings (organisation:, languages:, …)", file=path)
+            raise GuidekitError("a profile is a mapping of settings (organisation:, languages:, …)", file=path,
+                                line=1)
+        doc.check_commented_values()
         try:
-            model = ProfileModel.model_validate(raw)
+            model = ProfileModel.model_validate(raw, context={"languages": project.all_languages})
         except ValidationError as e:
-            err = e.errors()[0]
-            key = ".".join(str(p) for p in err["loc"])
-            if err["type"] == "extra_forbidden":
-                raise GuidekitError(f"unknown key '{key}'", file=path, line=_line_of(path, err["loc"][-1]),
+            err = next((x for x in e.errors() if x["type"] == "extra_forbidden"), e.errors()[0])
+            if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+                raise GuidekitError(f"unknown key '{err['loc'][0]}'", file=path, line=doc.line(err["loc"]),
                                     hint="see profiles/example-ngo.yml for the keys a profile takes") from None
-            raise GuidekitError(f"'{key}': {err['msg'].removeprefix('Value error, ')}", file=path,
-                                line=_line_of(path, err["loc"][-1] if err["loc"] else None)) from None
-        if model.languages:
-            project.check_languages(model.languages)
-        if model.root_language:
-            project.check_languages([model.root_language])
-        for lang in model.quick_exit:
-            project.check_languages([lang])
-        profile = cls(path, model, project)
-        try:
-            profile._channels = [_entry(c, i) for i, c in enumerate(model.channels)]
-        except GuidekitError as e:
-            e.file = path
-            raise
+            raise doc.validation_error(e, hint="see profiles/example-ngo.yml for the keys a profile takes") from None
+        profile = cls(path, model, project, doc)
+        profile._channels = [validate_entry(c, doc, ("channels", i), prefix="channels: ")
+                             for i, c in enumerate(model.channels)]
+        profile._check_channel_ids()
         if model.organisation.logo and not (path.parent / model.organisation.logo).is_file():
             raise GuidekitError(f"logo file '{model.organisation.logo}' not found next to the profile",
-                                file=path, line=_line_of(path, "logo"))
+                                file=path, line=doc.line(("organisation", "logo")))
         return profile
+
+    def _check_channel_ids(self) -> None:
+        """Hidden and placed ids exist; placed ones are not hidden; the card's have a phone."""
+        entries = {e.id: e for name in DATA_FILES for e in load_file(self.project.root / "data" / name)}
+        for e in self._channels:
+            if e.id in entries:
+                raise GuidekitError(f"channels: id '{e.id}' is already in data/; give your entry its own id",
+                                    file=self.path, line=self.line(("channels", self._channels.index(e), "id")))
+            entries[e.id] = e
+        for i, ident in enumerate(self.model.hide_channels):
+            if ident not in entries:
+                raise GuidekitError(f"hide_channels: unknown channel id '{ident}'", file=self.path,
+                                    line=self.line(("hide_channels", i)),
+                                    hint="use an id from data/channels.yml or data/platforms.yml")
+        for where in ("home", "support", "card"):
+            for i, ident in enumerate(self.placed(where)):
+                loc = ("place_channels", where, i)
+                if ident not in entries:
+                    raise GuidekitError(f"place_channels.{where}: unknown channel id '{ident}'", file=self.path,
+                                        line=self.line(loc), hint="use an id from channels: above or from data/")
+                if ident in self.model.hide_channels:
+                    raise GuidekitError(f"place_channels.{where}: '{ident}' is also in hide_channels",
+                                        file=self.path, line=self.line(loc))
+                if where == "card" and not entries[ident].phones:
+                    raise GuidekitError(f"place_channels.card: '{ident}' has no phone number for the card",
+                                        file=self.path, line=self.line(loc),
+                                        hint="the card lists numbers; place an entry with phones:")
+
+    def placed(self, where: str | None) -> list[str]:
+        placement = self.model.place_channels
+        return list(getattr(placement, where, [])) if placement and where else []
 
     @classmethod
     def from_settings(cls, value, project: Project) -> "Profile | None":
@@ -185,23 +236,3 @@ class Profile:
         if c.accent:
             rules.append(f"--md-accent-fg-color: {c.accent}; --md-typeset-a-color: {c.accent};")
         return ":root, [data-md-color-scheme=default] { " + " ".join(rules) + " }\n"
-
-
-def _entry(raw: dict, index: int) -> Entry:
-    try:
-        return Entry.model_validate(raw)
-    except ValidationError as e:
-        err = e.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        ident = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
-        raise GuidekitError(f"channels: entry '{ident}', field '{field}': "
-                            f"{err['msg'].removeprefix('Value error, ')}") from None
-
-
-def _line_of(path: Path, key) -> int | None:
-    if key is None:
-        return None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if re.match(rf"\s*{re.escape(str(key))}\s*:", line):
-            return number
-    return None

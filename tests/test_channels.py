@@ -106,7 +106,8 @@ def test_duplicate_id_is_rejected(tmp_path):
 def test_error_names_the_line_of_the_entry(tmp_path):
     text = GOOD + "\n" + GOOD.replace("id: helpline", "id: second").replace("https://example.org/about", "ftp://x")
     message = reject(tmp_path, text)
-    assert re.match(rf"{re.escape(str(tmp_path / 'channels.yml'))}:18: entry 'second', field 'source'", message)
+    # the line of the field itself (the entry starts on line 18, its source is on line 32)
+    assert re.match(rf"{re.escape(str(tmp_path / 'channels.yml'))}:32: entry 'second', field 'source'", message)
 
 
 def test_project_data_is_valid():

@@ -329,3 +329,26 @@ def translation_findings(docs_root: Path) -> list[str]:
 def test_translation_review_findings_stay_fixed(lang):
     hits = [h for h in translation_findings(ROOT / "docs") if h.startswith(f"{lang}/")]
     assert not hits, "\n".join(hits)
+
+
+# -- wording a reader misreads --------------------------------------------------------------------
+
+MISREAD = [
+    # (language, pattern, why)
+    ("ko", re.compile(r"밤낮\s?없이"), "reads as 'incessantly': say 24시간"),
+    ("vi", re.compile(r"Xử phạt Tội phạm Tình dục"), "the Sexual Crimes Special Cases Act's name drops 'Bạo lực'"),
+]
+
+
+@pytest.mark.parametrize("lang, pattern, why", MISREAD)
+def test_no_wording_readers_misread(root, lang, pattern, why):
+    places = [root / "docs" / lang, root / "locales" / lang / "LC_MESSAGES" / "messages.po", root / "data"]
+    found = []
+    for place in places:
+        for path in ([place] if place.is_file() else sorted(place.rglob("*"))):
+            if path.suffix not in (".md", ".po", ".yml"):
+                continue
+            for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+                if pattern.search(line) and (path.suffix != ".yml" or f"{lang}:" in line):
+                    found.append(f"{path.relative_to(root)}:{number}")
+    assert not found, f"{why}: {found}"

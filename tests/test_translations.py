@@ -88,11 +88,26 @@ def test_status_table_is_readable():
     assert "interface catalog" in result.stdout
 
 
-@pytest.mark.parametrize("lang", ["ja", "zh", "vi"])
+@pytest.mark.parametrize("lang", ["ko", "ja", "zh", "vi"])
 def test_unreviewed_notice(site, lang):
-    index = (site / lang / "index.html").read_text("utf-8")
-    assert 'data-notice="unreviewed"' in index
+    """A current translation not yet reviewed says so quietly in the page foot, not at the top
+    (the top is for pages shown in English or out of date)."""
+    index = (site / ("" if lang == "ko" else lang) / "index.html").read_text("utf-8")
+    assert 'data-notice="unreviewed"' not in index
     assert 'data-notice="fallback"' not in index
+    foot = index[index.index('class="gk-page-foot"'):]
+    assert 'data-note="unreviewed"' in foot
+
+
+def test_unreviewed_note_gives_the_translation_date(project_copy):
+    page = project_copy / "docs" / "ko" / "index.md"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("\ntranslation:", "\nlast_reviewed: 2026-11-30\ntranslation:", 1), "utf-8")
+    build = run_guidekit(["build", "--lang", "ko"], cwd=project_copy)
+    assert build.returncode == 0, build.stderr
+    html = (project_copy / "site" / "index.html").read_text("utf-8")
+    note = re.search(r'<p class="gk-reviewed gk-translation-note" data-note="unreviewed">([^<]*)</p>', html)
+    assert note and "2026년 11월 30일" in note.group(1), note
 
 
 def test_translation_status_page_is_built(site):

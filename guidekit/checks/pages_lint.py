@@ -1,11 +1,12 @@
-"""guidekit check --pages: every page's front matter, placeholders and internal links, without
-building. Fast feedback for writers and translators; the build enforces the same rules."""
+"""guidekit check --pages: every page's front matter, placeholders, internal links and raw HTML
+(no script, event handler, javascript: URL or resource from another host), without building.
+Fast feedback for writers and translators; the build enforces the same rules."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from guidekit import pages
+from guidekit import pages, placeholders, security
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.placeholders import Renderer
@@ -26,10 +27,12 @@ def lint_page(project: Project, lang: str, path: Path, registry: Registry) -> li
         pages.validate(page, meta, translated=lang != project.source_language)
         if lang != project.source_language and source is None:
             problems.append(f"{path}: no source page {source_docs / rel}")
+        placeholders.check_front_matter(page)
         renderer = Renderer(registry, lang, "en", lambda s: s, project.source_language)
-        renderer.replace_all(page.body, str(path), line_offset=page.body_line - 1)
+        body = renderer.replace_all(page.body, str(path), line_offset=page.body_line - 1)
     except GuidekitError as e:
         return [str(e)]
+    problems += html_problems(path, body)
     for number, line in enumerate(page.body.splitlines(), start=page.body_line):
         for m in LINK.finditer(line):
             target = m.group("target")
@@ -46,6 +49,20 @@ def lint_page(project: Project, lang: str, path: Path, registry: Registry) -> li
                 resolved.is_relative_to(docs.resolve()) else False
             if not (in_lang or fallback or generated):
                 problems.append(f"{path}:{number}: link to missing page {target}")
+    return problems
+
+
+MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "def_list", "tables"]
+
+
+def html_problems(path: Path, body: str) -> list[str]:
+    """What the build's check of the finished page would refuse, found in the page's own HTML."""
+    import markdown
+    rendered = markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS)
+    problems = []
+    for finding in security.scan(rendered).findings:
+        found = security.locate(finding.snippet, [path])
+        problems.append(f"{path}:{found[1]}: {finding.what}" if found else f"{path}: {finding.what}")
     return problems
 
 

@@ -1,7 +1,8 @@
 """guidekit check --translations: a translation keeps what its source page has that readers or
-links rely on: the same channel placeholders, the same explicit heading ids and the same internal
-link targets. Differences are reported with both files and lines. Every catalog is checked too
-(placeholders such as %(name)s match between msgid and msgstr)."""
+links rely on: the same channel placeholders, the same explicit heading ids, the same internal
+link targets and the same numbers (ages, years, dates, amounts, article numbers; see
+checks/numbers.py). Differences are reported with both files and lines. Every catalog is checked
+too (every placeholder such as %(name)s of a msgid is in its msgstr, no markup is added)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from guidekit import pages
+from guidekit.checks import numbers
 from guidekit.errors import GuidekitError
 from guidekit.i18n import check_catalog, read_catalog
 from guidekit.placeholders import PLACEHOLDER
@@ -33,7 +35,7 @@ def features(page: pages.Page) -> dict[str, list[tuple[str, int]]]:
     return found
 
 
-def compare(source: Path, translation: Path) -> list[str]:
+def compare(source: Path, translation: Path, source_lang: str = "en", lang: str = "") -> list[str]:
     src, tr = features(pages.read(source)), features(pages.read(translation))
     problems = []
     for kind in src:
@@ -44,6 +46,8 @@ def compare(source: Path, translation: Path) -> list[str]:
         for value in sorted((have - want).elements()):
             line = next(n for v, n in tr[kind] if v == value)
             problems.append(f"{translation}:{line}: {kind} {value} is not in the source {source}")
+    if lang:
+        problems += numbers.compare(source, translation, source_lang, lang)
     return problems
 
 
@@ -60,9 +64,13 @@ def check_translations(project: Project, langs: list[str] | None = None, out=pri
                 continue
             compared += 1
             try:
-                problems += compare(source, path)
+                found = compare(source, path, project.source_language, lang)
             except GuidekitError as e:
-                problems.append(str(e))
+                found = [str(e)]
+            if found and (pages.read(path).translation or {}).get("source_hash") != pages.source_hash(source):
+                found = [f"{p} [the translation is outdated: bring it up to date with {source} first]"
+                         for p in found]
+            problems += found
         po = project.catalog(lang)
         try:
             check_catalog(po, read_catalog(po))

@@ -1,0 +1,345 @@
+"""The numbers of a translated page against its source: ages, years, dates, amounts, article
+numbers, counts. A translation that says 5년 where the source says 7 years is reported with both
+files and lines.
+
+Numbers are compared as values, after each language's way of writing them is normalised:
+thousands separators (5,000 · 5.000), large units (5,000만 원 · 5000万 · 50 million · ₩50M ·
+50 triệu all become 50000000), month names (17 April 2025 → 17, 4, 2025), fractions
+(2분의 1 · half → 0.5), ranges written with an exclusive bound (만 10세 이상 14세 미만 ⇔ aged 10
+to 13), ordinal suffixes (18th), idioms in which a digit is not a quantity (1인당 "per person",
+1년 내내 "all year", 10대 "teenagers"), and terms the law defines by an age (아동·청소년: under 19).
+
+Pages are compared section by section (sections start at headings with an explicit {#id}, which
+`check --translations` already requires to be the same in both). Within a section a number
+written in digits on one side must appear on the other, in digits or as a word (three years ⇔
+3년, 6개월 ⇔ six months, 한 번 ⇔ once): words only excuse, they are never required, so a
+translation may write a number either way.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guidekit import pages
+
+HEADING_ID = re.compile(r"^#{1,6}\s.*\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+TOP = "(top)"
+
+# What is not prose: placeholders (their numbers come from data/), attribute lists and heading
+# ids, link targets (the link text stays), HTML tags, addresses, inline code, list markers.
+NOT_PROSE = [
+    re.compile(r"\[\[[^\]\n]*\]\]"),
+    re.compile(r"\{[:#.][^}\n]*\}"),
+    re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),
+    re.compile(r"<[^>\n]+>"),
+    re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+"),
+    re.compile(r"`[^`\n]+`"),
+    re.compile(r"(?m)^[ \t]*\d+[.)](?=[ \t]+\S)"),  # a list marker, not a number ending a wrapped line
+]
+
+NUMBER = r"\d+(?:[.,]\d+)*"
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+              r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+
+# Large units: the number before them is multiplied (5천만 = 5 × 1000 × 10000).
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"만": 10**4, "억": 10**8, "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8}
+WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6, "bn": 10**9,
+              "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+
+# Idioms in which a digit is not a quantity of the source, per language.
+IDIOMS = {
+    "ko": [r"1인당", r"1년\s*365일", r"1년\s*내내", r"(?<!\d)[1-9]0대(?=[가-힣\s,.)]|$)"],
+    "ja": [r"1人(?:当たり|あたり)", r"1年中", r"(?<!\d)[1-9]0代"],
+    "zh": [r"每1人", r"全年"],
+    "vi": [],
+    "en": [],
+}
+# An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
+EXCLUSIVE_RANGE = {
+    "ko": re.compile(r"(\d+)\s*세\s*이상\s*(\d+)\s*세\s*미만"),
+    "ja": re.compile(r"(\d+)\s*歳以上\s*(\d+)\s*歳未満"),
+    "zh": re.compile(r"(\d+)\s*岁以上\s*(?:不满|未满)\s*(\d+)\s*岁"),
+}
+# Article numbers with a branch (Article 14-2 is 제14조의2); where the language has no marker a
+# hyphenated pair counts as one only when the second part is the smaller (14-2, not 2021-2023).
+ARTICLE = {
+    "ko": re.compile(r"(\d+)\s*조\s*의\s*(\d+)"),
+    "ja": re.compile(r"(\d+)\s*条\s*の\s*(\d+)"),
+    "zh": re.compile(r"(\d+)\s*条\s*之\s*(\d+)"),
+}
+HYPHENATED = re.compile(r"(?<![\d.,-])(\d{1,3})-(\d{1,2})(?![\d-])")
+# Fractions written with the denominator first (2분의 1 = 1/2).
+FRACTION = re.compile(r"(\d+)\s*(?:분의|分の|分之)\s*(\d+)")
+
+# Number words: they excuse a number written in digits on the other side, nothing more.
+WORDS = {
+    "en": {"none": 0, "zero": 0, "no": 0, "one": 1, "once": 1, "single": 1, "two": 2,
+           "twice": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+           "forty": 40, "fifty": 50, "hundred": 100, "half": 0.5, "first": 1, "second": 2, "third": 3},
+    "ko": {"한": 1, "하나": 1, "첫": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "네": 4, "넷": 4, "다섯": 5,
+           "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "반": 0.5, "절반": 0.5, "없": 0},
+    "ja": {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "半": 0.5, "ひと": 1, "ふた": 2},
+    "zh": {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "十": 10, "半": 0.5, "零": 0},
+    "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+           "mười": 10, "nửa": 0.5, "không": 0},
+}
+CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
+# Terms the law defines by an age, which a translation may use instead of the age: in Korean law
+# 아동·청소년 is a person under 19 (Youth Sex Protection Act, Article 2). They excuse, like words.
+DEFINED_TERMS = {
+    "ko": {r"아동·청소년": 19},
+    "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
+}
+# A range of years with the second shortened (2023–24) is both years.
+YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    line: int
+    text: str  # as written, for the report
+
+
+@dataclass
+class Block:
+    numbers: list[Number]
+    words: set
+    line: int = 0  # its first line in the file
+
+
+@dataclass
+class Section:
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[Number]:
+        return [n for b in self.blocks for n in b.numbers]
+
+    @property
+    def words(self) -> set:
+        return set().union(*(b.words for b in self.blocks)) if self.blocks else set()
+
+
+def _value(text: str) -> float | None:
+    """5,000 · 5.000 (groups of three: thousands) and 80.3 · 80,3 (decimals)."""
+    if re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", text):
+        return float(re.sub(r"[.,]", "", text))
+    if re.fullmatch(r"\d+", text):
+        return float(text)
+    if re.fullmatch(r"\d+[.,]\d+", text):
+        return float(text.replace(",", "."))
+    return None
+
+
+def _lang_family(lang: str) -> str:
+    return lang.split("-")[0].split("_")[0]
+
+
+class _Text:
+    """One block of prose with a map from character offsets back to file lines."""
+
+    def __init__(self, lines: list[tuple[int, str]]):
+        self.text, self.starts = "", []
+        for number, line in lines:
+            self.starts.append((len(self.text), number))
+            self.text += line + "\n"
+
+    def line_at(self, offset: int) -> int:
+        line = self.starts[0][1]
+        for start, number in self.starts:
+            if start > offset:
+                break
+            line = number
+        return line
+
+
+def _context(text: str, start: int, end: int, width: int = 12) -> str:
+    """The number as written with a few characters around it, on one line."""
+    before = text[max(0, start - width):start].split("\n")[-1]
+    after = text[end:end + width].split("\n")[0]
+    snippet = re.sub(r"\s+", " ", (before + text[start:end] + after)).strip()
+    return ("…" if len(before) == width else "") + snippet + ("…" if len(after) == width else "")
+
+
+def _blank(text: str, pattern: re.Pattern | str) -> str:
+    """Replace matches by spaces of the same length, so offsets (and lines) stay right."""
+    return re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
+    family = _lang_family(lang)
+    # NFKC turns the ideographic full-width comma into ",", which would join 之3，2025 into 3,2025.
+    text = unicodedata.normalize("NFKC", block.text.replace("，", "、"))
+    if len(text) != len(block.text):  # NFKC changed lengths: normalise digits only
+        text = "".join(unicodedata.normalize("NFKC", c) if unicodedata.category(c) == "Nd" else c
+                       for c in block.text)
+    for pattern in NOT_PROSE:
+        text = _blank(text, pattern)
+    for idiom in IDIOMS.get(family, []):
+        text = _blank(text, idiom)
+    found: list[tuple[float, int, str]] = []  # value, offset, text
+
+    def take(pattern, convert):
+        nonlocal text
+        def repl(m):
+            for value in convert(m):
+                if value is not None:
+                    found.append((value, m.start(), _context(block.text, m.start(), m.end())))
+            return re.sub(r"[^\n]", " ", m.group(0))
+        text = re.sub(pattern, repl, text)
+
+    if family in EXCLUSIVE_RANGE:
+        take(EXCLUSIVE_RANGE[family], lambda m: [float(m.group(1)), float(m.group(2)) - 1])
+    take(FRACTION, lambda m: [float(m.group(2)) / float(m.group(1))])
+    take(YEAR_RANGE, lambda m: [float(m.group(1)), float(m.group(1)[:2] + m.group(2))])
+    # Article numbers with a branch number are one value: 14-2 · 제14조의2 · 第14条の2 · 第14条之2
+    if family in ARTICLE:
+        take(ARTICLE[family], lambda m: [f"{int(m.group(1))}-{int(m.group(2))}"])
+    take(HYPHENATED, lambda m: [f"{int(m.group(1))}-{int(m.group(2))}"] if int(m.group(2)) < int(m.group(1))
+         else [float(m.group(1)), float(m.group(2))])
+    # 5천만 · 3,000만 · 1억 5천만 · 1만 535 · 5000万 · 3千万
+    group = rf"{NUMBER}\s*[십백천十百千]?\s*[만억万萬億亿]|{NUMBER}\s*[천千](?![만억万萬億亿])"
+    if family in ("ko", "ja", "zh"):
+        def big(m):
+            total = 0.0
+            rest = m.group(0)
+            for g in re.finditer(rf"({NUMBER})\s*([십백천十百千])?\s*([만억万萬億亿])?", rest):
+                value = _value(g.group(1)) or 0.0
+                if g.group(2):
+                    value *= SMALL_UNITS[g.group(2)]
+                if g.group(3):
+                    value *= BIG_UNITS[g.group(3)]
+                total += value
+            return [total]
+        take(rf"(?:(?:{group})\s*)+(?:{NUMBER}(?!\s*[십백천十百千만억万萬億亿\d]))?", big)
+    # 50 million · ₩50M · 6 triệu · 1,5 tỷ
+    take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ)(?![A-Za-zÀ-ỹ])",
+         lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
+    if family == "en":  # month names next to a day or a year
+        def month(m):
+            return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
+        take(rf"(?<=\d )\b{MONTH_NAME}|\b{MONTH_NAME}(?= \d)", month)
+    # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
+    take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
+         lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
+         else [_value(p) for p in re.split(r"[.,]", m.group(1)) if p])
+    numbers = [Number(v if isinstance(v, str) else int(v) if float(v).is_integer() else v, block.line_at(offset), t)
+               for v, offset, t in sorted(found, key=lambda x: x[1])]
+    words: set[float] = set()
+    vocabulary = WORDS.get(family, {})
+    if family in CJK_WORD_LANGS:
+        words = {v for w, v in vocabulary.items() if w in block.text}
+    elif family == "ko":
+        words = {v for w, v in vocabulary.items() if re.search(rf"(?<![가-힣\d]){w}(?=\s|[가-힣])", block.text)}
+    else:
+        tokens = set(re.findall(r"[^\W\d_]+", block.text.lower()))
+        words = {v for w, v in vocabulary.items() if w in tokens}
+    words |= {v for term, v in DEFINED_TERMS.get(family, {}).items() if re.search(term, block.text)}
+    return numbers, words
+
+
+def blocks(page: pages.Page) -> list[tuple[str, int, _Text]]:
+    """(section id, section line, block) for every paragraph, list item, table row and heading."""
+    out, current, buffer, in_fence = [], (TOP, page.body_line), [], False
+
+    def flush():
+        if buffer:
+            out.append((*current, _Text(list(buffer))))
+            buffer.clear()
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            flush()
+            continue
+        if in_fence:
+            continue
+        heading = HEADING_ID.match(line)
+        if heading:
+            flush()
+            current = (heading.group("id"), number)
+        if not line.strip() or re.match(r"\s*(?:[-*+]|\d+[.)]|\|)\s", line) or line.lstrip().startswith("#"):
+            flush()
+        if line.strip():
+            buffer.append((number, line))
+        if line.lstrip().startswith("#"):
+            flush()
+    flush()
+    return out
+
+
+def sections(page: pages.Page, lang: str) -> dict[str, Section]:
+    found: dict[str, Section] = {}
+    for ident, line, block in blocks(page):
+        section = found.setdefault(ident, Section(line))
+        section.blocks.append(Block(*numbers_in(block, lang), line=block.starts[0][1]))
+    return found
+
+
+def _differences(a: Block | Section, b: Block | Section) -> tuple[list[Number], list[Number]]:
+    a_values, b_values = {n.value for n in a.numbers}, {n.value for n in b.numbers}
+    missing = [n for n in _first(a.numbers) if n.value not in b_values and n.value not in b.words]
+    extra = [n for n in _first(b.numbers) if n.value not in a_values and n.value not in a.words]
+    return missing, extra
+
+
+def _fmt(value) -> str:
+    if isinstance(value, str):
+        return value
+    return f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 10000 else f"{value:g}"
+
+
+def compare(source: Path, translation: Path, source_lang: str, lang: str) -> list[str]:
+    src, tr = sections(pages.read(source), source_lang), sections(pages.read(translation), lang)
+    # Sections only one side has (parity reports their ids) are compared as one remainder.
+    for side, other in ((src, tr), (tr, src)):
+        orphans = [k for k in side if k not in other]
+        if orphans:
+            rest = side.setdefault("(rest)", Section(side[orphans[0]].line))
+            for k in orphans:
+                rest.blocks += side.pop(k).blocks
+    problems = []
+    for ident in src:
+        if ident not in tr:
+            continue
+        a, b = src[ident], tr[ident]
+        where = f"section #{ident}" if ident not in (TOP, "(rest)") else "the page"
+        if len(a.blocks) == len(b.blocks):
+            # Paragraphs, list items and table rows correspond: compare them one by one, so a
+            # number changed into another that the section also has (7년 → 5년) is noticed and
+            # both lines are named.
+            groups = [(*_differences(x, y), x.line, y.line, f"{where}, the paragraph, item or row at")
+                      for x, y in zip(a.blocks, b.blocks)]
+        else:
+            groups = [(*_differences(a, b), a.line, b.line, f"{where} at")]
+        for missing, extra, source_line, translation_line, place in groups:
+            while missing and extra:
+                m, e = missing.pop(0), extra.pop(0)
+                problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) where the source "
+                                f"has {_fmt(m.value)} (“{m.text}”) at {source}:{m.line}")
+            for m in missing:
+                problems.append(f"{translation}:{translation_line}: number {_fmt(m.value)} is missing; the source "
+                                f"has it at {source}:{m.line} (“{m.text}”)")
+            for e in extra:
+                problems.append(f"{translation}:{e.line}: number {_fmt(e.value)} (“{e.text}”) is not in the source "
+                                f"({place} {source}:{source_line})")
+    return problems
+
+
+def _first(numbers: list[Number]) -> list[Number]:
+    seen, out = set(), []
+    for n in numbers:
+        if n.value not in seen:
+            seen.add(n.value)
+            out.append(n)
+    return out
