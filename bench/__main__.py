@@ -27,6 +27,8 @@ BUDGETS = [
     ("parallel speed-up over sequential", lambda r: r["build"]["parallel_speedup"], 1.6, "min"),
     ("project build cost vs stock Material", lambda r: r["build"]["project_cost_ratio"], 1.3, "max"),
     ("offline link check, s", lambda r: r["checks"]["link_check"]["seconds"]["median"], 2, "max"),
+    ("browser sweep, s per page (2 workers)", lambda r: r["checks"]["tests"]["sweep"]["seconds_per_page"], 0.4, "max"),
+    ("whole test suite (pytest -n 2), s", lambda r: r["checks"]["tests"]["whole"]["seconds"], 300, "max"),
 ]
 
 
@@ -75,7 +77,10 @@ def report_md(r: dict, verdicts: list[tuple]) -> str:
     out += ["", "## Checks", "",
             f"- Offline link check: {fmt(c['link_check']['seconds'])} for {c['link_check']['links']} links in "
             f"{c['link_check']['pages']} pages.",
-            f"- Browser test suite on the full site: {c['browser_suite']['seconds']:.0f} s ({c['browser_suite']['summary']}).", ""]
+            f"- Every-page browser sweep (privacy, console, axe, quick exit): {c['tests']['sweep']['seconds']:.0f} s for "
+            f"{c['tests']['sweep']['pages']} pages, {c['tests']['sweep']['seconds_per_page']:.2f} s a page with 2 workers.",
+            f"- The whole test suite as `make test` runs it (pytest -n 2): {c['tests']['whole']['seconds']:.0f} s "
+            f"({c['tests']['whole']['summary']}).", ""]
     return "\n".join(out)
 
 
@@ -83,7 +88,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (median of them)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
-    parser.add_argument("--skip-browser-suite", action="store_true")
     args = parser.parse_args()
 
     results: dict = {"machine": machine()}
@@ -100,8 +104,8 @@ def main() -> int:
     results["lighthouse"] = lighthouse.lighthouse(site, PAGES, args.lighthouse_runs)
     print("checks …", flush=True)
     results["checks"] = {"link_check": checks.link_check(site, args.runs)}
-    results["checks"]["browser_suite"] = ({"seconds": 0, "summary": "skipped"} if args.skip_browser_suite
-                                          else checks.browser_suite())
+    print("tests …", flush=True)
+    results["checks"]["tests"] = checks.test_suite()
     shutil.rmtree(results["build"].pop("work"), ignore_errors=True)
 
     verdicts, over = [], []

@@ -14,10 +14,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-default-apps", "--disable-quic"]
 
 
+def chromium_path() -> str | None:
+    from system import find
+    return os.environ.get("GUIDEKIT_CHROMIUM") or find("chromium", "chromium-browser")
+
+
 def require_chromium() -> str:
-    from system import find, require
-    return require(os.environ.get("GUIDEKIT_CHROMIUM") or find("chromium", "chromium-browser"),
-                   "chromium", "The browser tests (or set GUIDEKIT_CHROMIUM to a Chromium binary)")
+    from system import require
+    return require(chromium_path(), "chromium", "The browser tests (or set GUIDEKIT_CHROMIUM to a Chromium binary)")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
