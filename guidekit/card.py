@@ -33,6 +33,12 @@ li { margin-bottom: 1mm; }
 """
 
 
+def font_family(lang: str) -> str:
+    """The CSS font-family list for a PDF in `lang` (the card's; the evidence log uses it too)."""
+    font = f'"{FONTS[lang]}"' if lang in FONTS else '"Noto Sans"'
+    return f'{font}, "Noto Sans", "DejaVu Sans", sans-serif'
+
+
 def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str | None,
               source_lang: str = "en") -> str:
     def esc(text: str) -> str:
