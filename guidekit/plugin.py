@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 
-from guidekit import card, generated, pages, placeholders, security, urls
+from guidekit import card, generated, pages, placeholders, request_builder, security, urls, worksheet
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.i18n import babel_locale, compiled_dir, language_name, long_date, translations
@@ -85,6 +85,8 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self.source_tr = translations(self.project, self.source_lang)
             extra, hide = self.profile.channels() if self.profile else ([], ())
             self.registry = Registry.load(self.project.root / "data", extra, hide)
+            self.requests = request_builder.load(self.project.root / "data" / request_builder.DATA_FILE,
+                                                 self.registry)
         except GuidekitError as e:
             self._fail(e)
         # The compiled catalogs are where MkDocs looks for {% trans %} translations.
@@ -200,6 +202,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 self._fail(GuidekitError("this page is generated at build time; remove the file",
                                          file=Path(config.docs_dir) / rel))
             files.append(File.generated(config, rel, content=content))
+        self.files = files
         return files
 
     def on_env(self, env, config, files):
@@ -334,8 +337,38 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         if meta.get("last_reviewed") and not meta.get("guidekit_generated"):
             gk["reviewed"] = _("Last reviewed %(date)s") % {"date": long_date(meta["last_reviewed"], self.locale)}
             gk["sources"] = meta.get("sources") or []
+        self._tools(gk, page)
         context["gk"] = gk
         return context
+
+    def _url_from(self, page, rel: str) -> str | None:
+        """Relative URL from `page` to the page built from `rel` (None when there is none)."""
+        from mkdocs.utils import get_relative_url
+        target = self.files.get_file_from_path(rel)
+        return get_relative_url(target.url, page.url) if target is not None else None
+
+    def _tools(self, gk: dict, page) -> None:
+        """The request builder on its page, the worksheet on the evidence-log page, and a link to
+        the builder on every other remove/ page."""
+        rel, _ = page.file.src_uri, self.tr.gettext
+        if rel == request_builder.PAGE:
+            remove_pages = {e.id: self._url_from(page, f"remove/{e.id}.md") for e in self.registry.entries.values()}
+            gk["tool"] = "request-builder"
+            gk["request"] = request_builder.page_context(
+                self.requests, self.registry, self.lang, _,
+                remove_pages={k: v for k, v in remove_pages.items() if v})
+            gk["request"]["worksheet"] = self._url_from(page, worksheet.PAGE)
+        elif rel == worksheet.PAGE:
+            from mkdocs.utils import get_relative_url
+            gk["tool"] = "worksheet"
+            gk["worksheet"] = worksheet.page_context(self.lang, _, self.registry,
+                                                     get_relative_url(worksheet.PDF_FILE, page.url))
+        elif rel.startswith("remove/"):
+            builder = self._url_from(page, request_builder.PAGE)
+            conf = self.requests.platforms.get(rel.removeprefix("remove/").removesuffix(".md"))
+            if builder:  # straight to that platform's template (the script also preselects it)
+                ident = rel.removeprefix("remove/").removesuffix(".md")
+                gk["request_link"] = builder + (f"#template-{ident}" if conf and conf.route != "tool" else "")
 
     def on_post_build(self, config):
         date = (self.offline or {}).get("date") or dt.date.today().isoformat()
@@ -348,6 +381,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                                   extra=tuple(self.profile.placed("card")) if self.profile else (),
                                   organisation=organisation, colour=colour)
         card.write_card(Path(config.site_dir) / card.CARD_FILE, document, cache=self.project.cache_dir / "cards")
+        sheet = worksheet.worksheet_html(self.lang, self.locale, self.tr.gettext, self.registry, date,
+                                         self.site_root_url or None)
+        worksheet.write_pdf(Path(config.site_dir) / worksheet.PDF_FILE, sheet, cache=self.project.cache_dir / "cards")
 
     def on_template_context(self, context, template_name, config):
         if template_name != "404.html":
