@@ -4,10 +4,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
+import re
+import signal
 import sys
 from pathlib import Path
 
-from guidekit.errors import GuidekitError
+from guidekit.errors import BuildStopped, GuidekitError
 from guidekit.project import Project
 
 
@@ -32,12 +35,80 @@ def cmd_build(args) -> int:
     return 0
 
 
+# -- serve (issue 17, item 9) ----------------------------------------------------------------------
+class _ServeLog(logging.Handler):
+    """What `guidekit serve` shows of MkDocs' log: where the preview is, each rebuild, and every
+    warning and error in full (a failed rebuild names the file and line, as `guidekit build` does).
+    Until the preview is served, warnings and errors are held back: if the first build fails, its
+    error becomes the command's own error message."""
+
+    SHOWN = ("Serving on ", "Building documentation", "Documentation built", "Detected file changes",
+             "Reloading browsers", "Shutting down")
+
+    def __init__(self):
+        super().__init__()
+        self.held: list[tuple[int, str]] | None = []
+
+    def emit(self, record):
+        message = re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", record.getMessage())  # livereload's time stamp
+        if record.levelno < logging.WARNING and not message.startswith(self.SHOWN):
+            return
+        if record.levelno >= logging.WARNING:
+            if message.startswith("An error happened during the rebuild"):
+                message = "The rebuild failed (see above); fix it and save: the preview reloads once it builds."
+            if self.held is not None:
+                self.held.append((record.levelno, message))
+                return
+            message = f"{record.levelname}: {message}"
+        elif message.startswith("Serving on ") and self.held is not None:
+            self.print_held()
+        print(message, file=sys.stderr, flush=True)
+
+    def print_held(self) -> None:
+        """The first build succeeded: print what was held back."""
+        held, self.held = self.held or [], None
+        for level, message in held:
+            print(f"{logging.getLevelName(level)}: {message}", file=sys.stderr, flush=True)
+
+    def first_build_error(self) -> str:
+        """The first build failed: print its warnings, return its last error."""
+        held, self.held = self.held or [], None
+        for level, message in held:
+            if level < logging.ERROR:
+                print(f"{logging.getLevelName(level)}: {message}", file=sys.stderr, flush=True)
+        errors = [m for level, m in held if level >= logging.ERROR and not m.startswith("Error reading page")]
+        return errors[-1] if errors else ""
+
+
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import Abort, ConfigurationError
     project = Project.load()
     lang = project.check_languages([args.lang])[0]
-    serve(str(project.config_file(lang)), dev_addr=args.dev_addr, livereload=True)
+    mk_log = logging.getLogger("mkdocs")
+    handler = _ServeLog()
+    mk_log.addHandler(handler)
+    mk_log.setLevel(logging.INFO)
+    mk_log.propagate = False
+
+    def stop(signum, frame):  # SIGTERM as Ctrl-C: MkDocs then stops and removes its temporary site
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        serve(str(project.config_file(lang)), dev_addr=args.dev_addr, livereload=True)
+    except Abort:  # the first build failed: say where, as `guidekit build` does
+        error = handler.first_build_error()
+        raise GuidekitError(f"the preview of {lang} could not be built: {error}" if error else
+                            f"the preview of {lang} could not be built",
+                            hint=None if "What to do:" in error else
+                            "fix what the message names, then run the command again") from None
+    except ConfigurationError as e:
+        raise GuidekitError(f"the preview of {lang} could not start: {e}", file=project.config_file(lang)) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        mk_log.removeHandler(handler)
     return 0
+# -- end of serve ---------------------------------------------------------------------------------
 
 
 def cmd_status(args) -> int:
@@ -65,6 +136,28 @@ def cmd_status(args) -> int:
     return 0
 
 
+# -- check --pages PATH… (issue 17, item 8) ------------------------------------------------------
+def _page_paths(project: Project, given: list[str]) -> list[Path]:
+    """The paths given to `check --pages`: each must exist inside docs/<language>/."""
+    paths = []
+    for text in given:
+        path = Path(text).resolve()
+        if not path.exists():
+            raise GuidekitError("no such file or folder", file=text, hint="give pages under docs/<language>/")
+        try:
+            lang = path.relative_to(project.root / "docs").parts[0]
+        except (ValueError, IndexError):
+            raise GuidekitError("not inside docs/<language>/; check --pages checks the guide's pages",
+                                file=text, hint=f"give a page or folder under {project.root / 'docs'}/<language>/") from None
+        if lang not in project.all_languages:
+            raise GuidekitError(f"docs/{lang}/ is not a language of this project "
+                                f"({', '.join(project.all_languages)})", file=text,
+                                hint="add it with `guidekit add-language CODE` first")
+        paths.append(path)
+    return paths
+# -- end of check --pages PATH… ---------------------------------------------------------------------
+
+
 def cmd_check(args) -> int:
     project = Project.load()
     if not (args.links or args.html or args.freshness or args.translations or args.pages or args.sources):
@@ -76,7 +169,7 @@ def cmd_check(args) -> int:
         profile = Profile.load(Path(args.profile), project)
     if args.pages:
         from guidekit.checks.pages_lint import check_pages
-        failed |= not check_pages(project, _langs(args.lang), [Path(p) for p in args.paths] or None)
+        failed |= not check_pages(project, _langs(args.lang), _page_paths(project, args.paths) or None)
     if args.freshness:
         from guidekit.checks.freshness import check_freshness
         failed |= not check_freshness(project, args.max_age, today=dt.date.fromisoformat(args.today)
@@ -120,8 +213,32 @@ def cmd_catalogs(args) -> int:
     return 0
 
 
+# -- exit status and one-line errors (issue 17, item 8) ----------------------------------------------
+# 0: done; 1: a check or status found problems; 2: the command could not do what was asked (a usage
+# error, input refused, a folder that cannot be written); 128+N: stopped by signal N.
+EXIT_ERROR = 2
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {text!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (with where to read more), exit status 2."""
+
+    def error(self, message):
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+# -- end of exit status ---------------------------------------------------------------------------
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="guidekit", description=__doc__)
+    p = _Parser(prog="guidekit", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="build every language into site/",
@@ -131,7 +248,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--profile", help="a hosting profile (profiles/<name>.yml) to apply")
     b.add_argument("--offline", action="store_true",
                    help="also write one ZIP per language to dist/ that works from file://")
-    b.add_argument("--jobs", type=int, help="parallel processes (default: one per language, up to the cores)")
+    b.add_argument("--jobs", type=_positive, help="parallel processes (default: one per language, up to the cores)")
     b.add_argument("--site-dir", help="where to put the site (default: site/)")
     b.set_defaults(func=cmd_build)
 
@@ -194,6 +311,14 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except GuidekitError as e:
         print(f"guidekit: error: {e}", file=sys.stderr)
-        return 1
+        return EXIT_ERROR
+    except BuildStopped as e:
+        site = "the new site was already in place" if e.site_replaced else "the site was left as it was"
+        print(f"guidekit: stopped by {e}; {site}, and the build's temporary folder was removed", file=sys.stderr)
+        return 128 + e.signum
     except KeyboardInterrupt:
         return 130
+    except OSError as e:  # a file or folder the command could not read or write
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"guidekit: error: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,6 +1,7 @@
 """One error type for everything a user can get wrong: it names the file, the line and the fix."""
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 
@@ -18,3 +19,13 @@ class GuidekitError(Exception):
         if self.hint:
             text += f"\n  What to do: {self.hint}"
         return text
+
+
+class BuildStopped(BaseException):
+    """A signal (SIGTERM, SIGINT, SIGHUP) stopped a build; a BaseException, like KeyboardInterrupt,
+    so that no `except Exception` in a build swallows it."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        self.site_replaced = False  # set by the build: whether the new site was already in place
+        super().__init__(signal.Signals(signum).name)

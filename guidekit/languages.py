@@ -4,15 +4,22 @@ It checks the code against Babel's locale data and the languages Material for Mk
 then creates locales/CODE/mkdocs.yml, locales/CODE/LC_MESSAGES/messages.po (from the template) and
 docs/CODE/index.md (the source home page to translate, with its translation record). The next
 build builds the language, every other page falling back to the source language with a notice.
+The files are made in a scratch folder and renamed into place: the command completes or leaves
+nothing behind. Regional variants (pt-BR, zh-Hant) are refused before anything is written.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
+import shutil
+import tempfile
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from guidekit import catalogs, pages
+from guidekit import catalogs
 from guidekit.errors import GuidekitError
 from guidekit.i18n import language_name
 from guidekit.project import Project, read_yaml
@@ -24,18 +31,44 @@ def material_languages() -> set[str]:
     return {p.stem for p in folder.glob("*.html")}
 
 
-def add_language(project: Project, code: str, *, quick_exit: str | None = None,
-                 site_name: str | None = None) -> list[str]:
+def check_code(project: Project, code: str) -> Locale:
+    """Refuse, before anything is written, a code the rest of guidekit cannot carry through:
+    a language is one plain lower-case code (its folder, catalog, Babel locale and search language)."""
+    unknown = GuidekitError(f"'{code}' is not a language code Babel knows",
+                            hint="use an ISO 639 code such as th, ar or tl")
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
-        raise GuidekitError(f"'{code}' is not a language code Babel knows",
-                            hint="use an ISO 639 code such as th, ar or tl") from None
+        raise unknown from None
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        return locale
+    base = locale.language
+    if code.lower() == base:
+        raise GuidekitError(f"write the language code in lower case: '{base}', not '{code}'",
+                            hint=f"run `guidekit add-language {base}`")
+    hint = (f"'{base}' is already a language of this project; a second variant of it is not supported"
+            if base in project.all_languages else
+            f"add `{base}` and write it in the variant your readers use")
+    raise GuidekitError(f"'{code}' ({locale.get_display_name('en')}) is a regional or script variant; "
+                        "a guidekit language is one plain language code (its folder, catalog and "
+                        "search language), so nothing was written", hint=hint)
+
+
+def add_language(project: Project, code: str, *, quick_exit: str | None = None,
+                 site_name: str | None = None) -> list[str]:
+    """Everything is made in a scratch folder and moved into place at the end, so the command
+    either completes or leaves the project as it was."""
+    locale = check_code(project, code)
     if code not in material_languages():
         raise GuidekitError(f"Material for MkDocs has no interface translation for '{code}'",
                             hint="choose one of: " + ", ".join(sorted(material_languages())))
-    if code in project.all_languages or (project.root / "locales" / code).exists():
-        raise GuidekitError(f"'{code}' already exists", file=project.root / "locales" / code)
+    locale_dir = project.root / "locales" / code
+    index = project.docs_dir(code) / "index.md"
+    if code in project.all_languages or locale_dir.exists():
+        raise GuidekitError(f"'{code}' already exists", file=locale_dir)
+    if index.exists():
+        raise GuidekitError(f"docs/{code}/index.md already exists and would be overwritten", file=index,
+                            hint="move it away first; the command makes the home page to translate")
     rtl = locale.character_order == "right-to-left"
     source_conf = read_yaml(project.config_file(project.source_language)) or {}
     exit_url = quick_exit or source_conf.get("extra", {}).get("quick_exit", {}).get("url")
@@ -43,7 +76,43 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
         raise GuidekitError("a quick-exit destination is needed", hint="pass --quick-exit https://…")
     name = site_name or source_conf.get("site_name", "Guide")
 
-    config = project.config_file(code)
+    from guidekit.build import SignalGuard
+    # The scratch folder lives in the project's cache (same file system, so the renames are atomic).
+    made = [folder for folder in (project.cache_dir, *project.cache_dir.parents) if not folder.exists()]
+    try:
+        project.cache_dir.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f"add-language-{code}-", dir=project.cache_dir))
+    except OSError as e:
+        raise GuidekitError(f"cannot write in the project: {e.strerror}", file=e.filename or project.root,
+                            hint="run the command where you can write to the checkout") from None
+    with SignalGuard() as guard:
+        done = False
+        try:
+            staged = Project(root=scratch, _settings=project._settings)
+            _make(project, staged, code, name, exit_url, rtl)
+            with guard.critical():
+                _move_into_place(staged, project, code)
+            done = True
+        finally:
+            with guard.critical():
+                shutil.rmtree(scratch, ignore_errors=True)
+                for folder in [] if done else made:  # innermost first: leave no trace of a failure
+                    with contextlib.suppress(OSError):
+                        folder.rmdir()
+    config, po = project.config_file(code), project.catalog(code)
+    return [
+        f"Added {language_name(code)} ({code}){' — right to left' if rtl else ''}:",
+        f"  {config.relative_to(project.root)}   settings (site name, quick-exit destination)",
+        f"  {po.relative_to(project.root)}   interface strings to translate",
+        f"  {index.relative_to(project.root)}   the home page, still in {project.source_language}: translate it",
+        "Next: translate those two files, then `guidekit build` (other pages fall back with a notice)",
+        f"and `guidekit status --lang {code}` to see what is left.",
+    ]
+
+
+def _make(project: Project, staged: Project, code: str, name: str, exit_url: str, rtl: bool) -> None:
+    """Write the new language's files into the scratch project `staged`."""
+    config = staged.config_file(code)
     config.parent.mkdir(parents=True)
     theme = [f"  language: {code}", f"  locale: {code}"] + (["  direction: rtl"] if rtl else [])
     config.write_text("\n".join([
@@ -57,20 +126,30 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
         "    # a neutral site in this language (weather, news), opened by the quick-exit control",
         f"    url: {exit_url}",
     ]) + "\n", "utf-8")
-    po = catalogs.init(project, code)
-
+    po = staged.catalog(code)
+    po.parent.mkdir(parents=True)
+    catalogs.pybabel("init", "-i", str(project.template), "-o", str(po), "-l", code)
+    # The home page with its translation record; mark_current finds the source beside it.
     source = project.docs_dir(project.source_language) / "index.md"
-    index = project.docs_dir(code) / "index.md"
-    index.parent.mkdir(parents=True, exist_ok=True)
-    index.write_text(source.read_text("utf-8"), "utf-8")
-    pages.read(index)
+    for lang in (project.source_language, code):
+        staged.docs_dir(lang).mkdir(parents=True)
+        shutil.copy2(source, staged.docs_dir(lang) / "index.md")
     from guidekit.status import mark_current
-    mark_current(project, index)
-    return [
-        f"Added {language_name(code)} ({code}){' — right to left' if rtl else ''}:",
-        f"  {config.relative_to(project.root)}   settings (site name, quick-exit destination)",
-        f"  {po.relative_to(project.root)}   interface strings to translate",
-        f"  {index.relative_to(project.root)}   the home page, still in {project.source_language}: translate it",
-        "Next: translate those two files, then `guidekit build` (other pages fall back with a notice)",
-        f"and `guidekit status --lang {code}` to see what is left.",
-    ]
+    mark_current(staged, staged.docs_dir(code) / "index.md")
+
+
+def _move_into_place(staged: Project, project: Project, code: str) -> None:
+    """Two renames: locales/CODE/ (whole folder), then docs/CODE/index.md; undo the first if the
+    second fails."""
+    locale_dir = project.root / "locales" / code
+    os.rename(staged.root / "locales" / code, locale_dir)
+    docs = project.docs_dir(code)
+    made_docs = not docs.exists()
+    try:
+        docs.mkdir(parents=True, exist_ok=True)
+        os.rename(staged.docs_dir(code) / "index.md", docs / "index.md")
+    except BaseException:
+        shutil.rmtree(locale_dir, ignore_errors=True)
+        if made_docs:
+            shutil.rmtree(docs, ignore_errors=True)
+        raise

@@ -20,7 +20,9 @@ from guidekit.errors import GuidekitError
 # libyaml's parser when PyYAML has it: front matter is read for every page of every language.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# A UTF-8 byte-order mark (some Windows editors write one) may come before the front matter.
+BOM = "\ufeff"
+FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 REQUIRED = ("title", "description", "last_reviewed", "sources")
 
 
@@ -39,10 +41,10 @@ class Page:
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     m = FRONT.match(text)
     if not m:
-        if text.startswith("---"):
+        if text.lstrip(BOM).startswith("---"):
             raise GuidekitError("front matter is not closed", file=path, line=1,
                                 hint="end the front matter with a line of three dashes: ---")
-        return {}, text, 1
+        return {}, text.lstrip(BOM), 1
     try:
         meta = yaml.load(m.group(1) or "", Loader=SafeLoader) or {}
     except yaml.MarkedYAMLError as e:
@@ -71,13 +73,14 @@ def _read(path: Path, mtime_ns: int, size: int) -> Page:
 
 
 def source_hash(path: Path) -> str:
-    """Identifies a source page's content: sha256 of the file with line endings normalised."""
-    data = path.read_bytes().replace(b"\r\n", b"\n")
+    """Identifies a source page's content: sha256 of the file with line endings normalised (and
+    without a byte-order mark, which an editor may add or drop)."""
+    data = path.read_bytes().removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
 
 
 def meta_line(path: Path, key: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
         if line.startswith(f"{key}:"):
             return number
     return None

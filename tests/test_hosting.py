@@ -71,7 +71,7 @@ def profile_error(tmp_path, text: str) -> str:
     copy_project(project)
     (project / "profiles" / "bad.yml").write_text(text, "utf-8")
     result = run_guidekit(["build", "--profile", "profiles/bad.yml"], cwd=project)
-    assert result.returncode == 1
+    assert result.returncode == 2  # a refused input (issue 17: exit 2 for errors, 1 for findings)
     return result.stderr
 
 

@@ -211,7 +211,7 @@ def test_add_language_builds_a_new_language(project_copy):
                                            ("yue", "Material for MkDocs has no interface translation")])
 def test_add_language_refuses_bad_codes(project_copy, code, message):
     result = run_guidekit(["add-language", code], cwd=project_copy)
-    assert result.returncode == 1
+    assert result.returncode == 2  # a refused input (issue 17: exit 2 for errors, 1 for findings)
     assert message in result.stderr
 
 
