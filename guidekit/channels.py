@@ -134,6 +134,54 @@ class Link(Strict):
         return v
 
 
+# -- text routes (issue 12): reaching a channel by text message or KakaoTalk ---------------------
+class TextRoute(Strict):
+    """A way to write to a channel instead of calling it: an SMS number (`sms`, checked like a
+    phone's `tel`) or a KakaoTalk channel (`kakaotalk`, its https address), with the source that
+    says the channel answers there. Its card shows it as a button next to the call button."""
+    sms: str | None = None
+    kakaotalk: str | None = None
+    display: str | None = Field(default=None, description="the number as written locally; defaults to sms")
+    key: str | None = None
+    label: Text | None = None
+    source: str
+
+    _check_label = field_validator("label", mode="before")(lambda v: None if v is None else _text(v))
+
+    @field_validator("sms")
+    @classmethod
+    def _sms(cls, v):
+        if v is None:
+            return v
+        try:
+            Phone(display=v, tel=v)
+        except ValidationError as e:
+            raise ValueError(e.errors()[0]["msg"].removeprefix("Value error, ")) from None
+        return v
+
+    @field_validator("kakaotalk", "source")
+    @classmethod
+    def _https(cls, v):
+        if v is not None and not re.fullmatch(r"https://[^\s/$.?#][^\s]*", v):
+            raise ValueError(f"'{v}' is not an https URL (write the full address, starting with https://)")
+        return v
+
+    @model_validator(mode="after")
+    def _one_route(self):
+        if (self.sms is None) == (self.kakaotalk is None):
+            raise ValueError("a text route has either 'sms' (a number) or 'kakaotalk' (an https address)")
+        return self
+
+    @property
+    def href(self) -> str:
+        return f"sms:{self.sms}" if self.sms else self.kakaotalk
+
+    @property
+    def shown(self) -> str:
+        return self.display or self.sms or ""
+# -- end of text routes -----------------------------------------------------------------------------
+
+
 class Entry(Strict):
     id: str
     need: Literal[NEEDS]  # type: ignore[valid-type]
@@ -142,6 +190,7 @@ class Entry(Strict):
     who: Text | None = None
     phones: tuple[Phone, ...] = ()
     links: tuple[Link, ...] = ()
+    texts: tuple[TextRoute, ...] = ()  # text message / KakaoTalk routes (issue 12)
     hours: Literal["always", "online", "office", "varies"] | None = None
     hours_note: Text | None = None
     cost: Literal["free", "free-service", "varies"] | None = None

@@ -155,6 +155,22 @@ class Renderer:
         shown = self._("Call %(number)s") % {"number": phone.display} if call_label else phone.display
         return f'<a class="gk-tel" href="{phone.href}">{html.escape(shown)}</a>'
 
+    # -- text routes (issue 12) ---------------------------------------------------------------------
+    def text_routes(self, entry: Entry) -> str:
+        """Buttons to write instead of call: "Text 1388" (sms:) or the KakaoTalk channel."""
+        items = []
+        for route in entry.texts:
+            if route.sms:
+                shown = self._("Text %(number)s") % {"number": route.shown}
+                cls = "gk-tel gk-text gk-text--sms"
+            else:
+                shown = self._("Write on KakaoTalk")
+                cls = "gk-tel gk-text gk-text--kakaotalk"
+            label = f" {self.text(route.label, 'span', 'gk-card__label')}" if route.label else ""
+            items.append(f'<li><a class="{cls}" href="{html.escape(route.href)}">{html.escape(shown)}</a>{label}</li>')
+        return f'<ul class="gk-card__texts">{"".join(items)}</ul>'
+    # -- end of text routes ------------------------------------------------------------------------
+
     def site_link(self, entry: Entry, key: str | None = None, text: str | None = None) -> str:
         link = entry.link(key)
         label = text or (self.text(link.label) if link.label else self.text(entry.name))
@@ -209,6 +225,8 @@ class Renderer:
                 label = f" {self.text(phone.label, 'span', 'gk-card__label')}" if phone.label else ""
                 items.append(f"<li>{self.tel(phone, call_label=True)}{label}</li>")
             parts.append(f'<ul class="gk-card__phones">{"".join(items)}</ul>')
+        if entry.texts:  # text routes (issue 12): text buttons right after the call buttons
+            parts.append(self.text_routes(entry))
         facts = []
         if entry.hours:
             hours = {"always": _("Open 24 hours, every day"), "online": _("Online, at any time"),

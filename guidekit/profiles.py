@@ -5,14 +5,16 @@
 A profile names the organisation (and its logo and contact), where the copy is published
 (site_url), which languages to build and which one to serve at the root, channels of its own
 (same schema and checks as data/), where to place them (home page, support page, emergency card),
-channels to hide, the quick-exit destination per language and its colours (checked against WCAG
-contrast). Every error names the file, the line and the key, inside channels: too.
+channels to hide, the quick-exit destination per language, its colours (checked against WCAG
+contrast), and whether moving between pages keeps one history entry per visit (history: single,
+the default) or the browser's usual history (history: normal). Every error names the file, the
+line and the key, inside channels: too.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator,
                       model_validator)
@@ -114,6 +116,9 @@ class ProfileModel(_Strict):
     hide_channels: list[str] = []
     quick_exit: dict[LanguageCode, ExitUrl] = {}
     colours: Colours | None = None
+    # "single": moving between the guide's pages replaces the history entry (one entry per visit,
+    # so Back after quick exit leaves the guide); "normal": the browser's usual history.
+    history: Literal["single", "normal"] = "single"
 
     @field_validator("site_url")
     @classmethod
@@ -220,6 +225,7 @@ class Profile:
     def apply_to_config(self, config, lang: str) -> None:
         if lang in self.model.quick_exit:
             config.extra.setdefault("quick_exit", {})["url"] = self.model.quick_exit[lang]
+        config.extra["history"] = self.model.history
         org = self.model.organisation
         config.extra["organisation"] = {
             "name": org.name.get_text(lang), "contact": org.contact.get_text(lang) if org.contact else None,

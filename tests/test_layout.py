@@ -1,0 +1,245 @@
+"""Nothing covers anything, and nothing scrolls sideways, in a real browser: the quick-exit control
+stays on screen at every scroll position but never lies on top of another control, with the
+search, the navigation drawer or the language menu open, with a hosting profile's logo, at 320,
+360, 390, 768 and 1280 px and at 200 % text size; a representative set of pages never scrolls
+sideways at 320 or 390 px (the every-page sweep calls the same checks, tests/layout_checks.py);
+a channel that answers text messages shows its text button next to its call button."""
+from __future__ import annotations
+
+import pytest
+
+from browser import SiteServer
+from conftest import copy_project, run_guidekit
+from layout_checks import INTERACTIVE, covered_controls, overflow_problems
+from reader import neutral_destinations, prefix
+
+WIDTHS = (320, 360, 390, 768, 1280)
+STATES = ("plain", "search", "drawer", "language")
+HEIGHT = 740
+# Home, a long Korean page, the police page, Take It Down (with the US 1-800 button), the
+# directory (every card), and a help-finder page with the 1388 card (call and text buttons).
+PAGES = ("", "rights/crimes/", "report/police/", "remove/take-it-down/", "directory/", "help/under-19/")
+STATE_PAGE = "help/under-19/"
+QUERY = {"ko": "경찰", "en": "police"}
+EXIT = ".gk-exit a"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    with SiteServer(site) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def profile_server(tmp_path_factory):
+    """The example hosting profile (its own logo, colours and channels), built once."""
+    project = tmp_path_factory.mktemp("logo") / "project"
+    project.mkdir()
+    copy_project(project)
+    result = run_guidekit(["build", "--profile", "profiles/example-ngo.yml"], cwd=project)
+    assert result.returncode == 0, result.stderr
+    with SiteServer(project / "site") as server:
+        yield server
+
+
+def open_page(browser, server, path, width, text_size=1.0):
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
+    neutral_destinations(context)
+    page = context.new_page()
+    if text_size != 1.0:  # the browser's own text size setting, as a reader would set it
+        cdp = context.new_cdp_session(page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": round(16 * text_size),
+                                                     "fixed": round(13 * text_size)}})
+    page.goto(server.origin + path, wait_until="networkidle")
+    return context, page
+
+
+def visible(page, selector):
+    loc = page.locator(selector)
+    return loc.count() > 0 and loc.first.is_visible()
+
+
+def exit_problems(page) -> list[str]:
+    """The exit control is on screen, and a tap at its centre reaches it."""
+    box = page.locator("#quick-exit").bounding_box()
+    if not box or box["y"] < 0 or box["y"] + box["height"] > HEIGHT or box["x"] < 0:
+        return [f"quick exit is not on screen: {box}"]
+    hit = page.evaluate("""() => { const e = document.getElementById('quick-exit'), r = e.getBoundingClientRect();
+        const h = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return h === e || e.contains(h) ? null : (h ? h.outerHTML.slice(0, 80) : 'nothing'); }""")
+    return [f"quick exit is covered by {hit}"] if hit else []
+
+
+def open_state(page, state, lang) -> str | None:
+    """Opens the search, the drawer or the language menu; returns the selector of the controls
+    that state shows (None: the state does not exist at this width)."""
+    if state == "plain":
+        return INTERACTIVE
+    if state == "search":
+        if visible(page, 'label.md-header__button[for="__search"]'):
+            page.click('label.md-header__button[for="__search"]')
+        else:
+            page.click("input.md-search__input")
+        page.locator("input.md-search__input").fill(QUERY[lang])
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_timeout(400)  # the panel's opening transition
+        return ".md-search a[href], .md-search button, .md-search input, .md-search label"
+    if state == "drawer":
+        if not visible(page, 'label.md-header__button[for="__drawer"]'):
+            return None  # wide screens show the navigation as a sidebar (checked in "plain")
+        page.click('label.md-header__button[for="__drawer"]')
+        page.wait_for_timeout(500)
+        # Material's drawer shows one level at a time, sliding the open section over its parent:
+        # the controls are those of the level on top.
+        page.evaluate("""() => {
+            const drawer = document.querySelector('.md-sidebar--primary');
+            const shown = [...drawer.querySelectorAll('nav.md-nav')].filter(n => {
+                const r = n.getBoundingClientRect();
+                return r.width > 0 && Math.abs(r.left - drawer.getBoundingClientRect().left) < 2 &&
+                       n.checkVisibility({checkVisibilityCSS: true});
+            });
+            const level = n => Number(n.dataset.mdLevel || 0);
+            const top = shown.sort((a, b) => level(b) - level(a))[0];
+            for (const e of drawer.querySelectorAll('a[href], label[for], button, input'))
+                if (e.closest('nav.md-nav') === top || (e.closest('.md-nav__title') && e.closest('nav.md-nav') === top))
+                    e.setAttribute('data-test-top', '');
+        }""")
+        return "[data-test-top]"
+    if state == "language":
+        page.focus(".md-select .md-header__button")  # opens as on a tap
+        page.wait_for_timeout(400)
+        assert page.locator(".md-select__link").first.is_visible(), "the language menu opened"
+        return ".md-select a, .md-select button"
+    raise ValueError(state)
+
+
+def check_state(page, state, lang) -> list[str]:
+    selector = open_state(page, state, lang)
+    if selector is None:
+        return []
+    problems = covered_controls(page, f"{selector}, {EXIT}") + exit_problems(page)
+    return problems
+
+
+# -- nothing covers anything -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_nothing_covers_a_control(browser, server, lang, width, state):
+    context, page = open_page(browser, server, prefix(lang) + STATE_PAGE, width)
+    problems = check_state(page, state, lang)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nothing_covers_a_control_at_200_percent_text(browser, server, width, state):
+    context, page = open_page(browser, server, prefix("ko") + STATE_PAGE, width, text_size=2.0)
+    assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") >= 39, \
+        "the text size setting took effect (Material's 125 % of 32 px)"
+    problems = check_state(page, state, "ko")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("width", (360, 390, 1280))
+def test_nothing_covers_a_control_with_a_profile_logo(browser, profile_server, width, state):
+    context, page = open_page(browser, profile_server, "/" + STATE_PAGE, width)
+    assert "organisation-logo" in page.inner_html(".md-header"), "the profile's logo is in use"
+    problems = check_state(page, state, "ko")
+    if state == "plain" and width >= 1220:
+        problems += covered_controls(page, ".md-header .md-logo")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", (320, 360, 390, 768))
+def test_the_drawer_logo_is_below_the_exit_bar(browser, profile_server, width):
+    """The issue's report: with the drawer open, the organisation's logo sat under the bar. (On
+    the home page the drawer shows its top level, with the logo.)"""
+    context, page = open_page(browser, profile_server, "/", width)
+    page.click('label.md-header__button[for="__drawer"]')
+    page.wait_for_timeout(500)
+    logo = page.locator(".md-sidebar--primary .md-nav__title .md-logo").first
+    assert logo.is_visible()
+    bar = page.locator(".gk-exit").bounding_box()
+    box = logo.bounding_box()
+    problems = covered_controls(page, ".md-sidebar--primary .md-nav__title .md-logo")
+    context.close()
+    assert box["y"] >= bar["y"] + bar["height"] - 0.5, (bar, box)
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("width", (360, 1280))
+def test_exit_stays_on_screen_and_uncovered_while_scrolling(browser, server, width):
+    context, page = open_page(browser, server, prefix("ko") + "report/police/", width)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    problems = []
+    for fraction in (0, 0.25, 0.5, 0.75, 1):
+        page.evaluate(f"window.scrollTo(0, {int(height * fraction)})")
+        page.wait_for_timeout(150)
+        problems += [f"at {fraction:.0%}: {p}" for p in exit_problems(page)]
+        # the header's controls stay reachable under the bar, too
+        problems += covered_controls(page, ".md-header a[href], .md-header label[for], .md-header button")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_check_finds_a_covered_control(browser, server):
+    """The check can fail: a box laid over the exit button is reported."""
+    context, page = open_page(browser, server, "/en/", 360)
+    page.evaluate("""() => { const d = document.createElement('div'); d.id = 'lid';
+        d.style.cssText = 'position:fixed;top:0;left:0;right:0;height:80px;z-index:99;background:#fff';
+        document.body.append(d); }""")
+    problems = covered_controls(page, EXIT) + exit_problems(page)
+    context.close()
+    assert problems and "covered by" in problems[0]
+
+
+# -- no page scrolls sideways ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_sideways_scrolling(browser, server, lang, path):
+    context, page = open_page(browser, server, prefix(lang) + path, 390)
+    problems = overflow_problems(page)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_overflow_check_names_the_widest_element(browser, server):
+    """The check can fail: a planted wide element is found and named."""
+    context, page = open_page(browser, server, "/en/", 390)
+    page.evaluate("""() => { const b = document.createElement('a'); b.id = 'wide'; b.href = '#';
+        b.textContent = 'x'; b.style.cssText = 'display:inline-block;width:520px';
+        document.querySelector('.md-content__inner').prepend(b); }""")
+    problems = overflow_problems(page)
+    context.close()
+    assert len(problems) == 2 and all("a#wide" in p for p in problems), problems
+
+
+# -- text routes -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", (320, 390))
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_text_button_sits_next_to_the_call_button(browser, server, lang, width):
+    context, page = open_page(browser, server, prefix(lang) + "help/under-19/", width)
+    card = page.locator('.gk-card[data-channel="youth-1388"]').first
+    call = card.locator('a[href="tel:1388"]')
+    text = card.locator('a[href="sms:1388"]')
+    assert call.is_visible() and text.is_visible()
+    text.scroll_into_view_if_needed()
+    a, b = call.bounding_box(), text.bounding_box()
+    problems = covered_controls(page, '.gk-card[data-channel="youth-1388"] a')
+    context.close()
+    beside = abs(a["y"] - b["y"]) < 2 and 0 < b["x"] - (a["x"] + a["width"]) < 40
+    below = abs(a["x"] - b["x"]) < 2 and 0 <= b["y"] - (a["y"] + a["height"]) < 24  # when the row is too narrow
+    assert beside or below, f"next to each other: call {a}, text {b}"
+    if width >= 390:
+        assert beside, f"side by side at {width} px: call {a}, text {b}"
+    assert b["height"] >= 40, "a touch target as large as the call button"
+    assert not problems, problems
