@@ -55,6 +55,8 @@
     root.classList.add("gk-exiting");
     document.title = "";
     clearThemeStorage();
+    // Tools on the page (the request builder) empty their forms before the page goes.
+    try { document.dispatchEvent(new Event("guidekit:exit")); } catch (e) { /* leave regardless */ }
     window.location.replace(link.href);
   }
 
