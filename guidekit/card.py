@@ -28,7 +28,7 @@ p { margin: 0 0 1.6mm; }
 ol { margin: 0 0 2mm; padding-left: 4.5mm; }
 li { margin-bottom: 1mm; }
 .numbers { border-top: 0.4mm solid #4a148c; padding-top: 1.6mm; }
-.number { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 1.2mm; }
+.number { display: flex; justify-content: space-between; align-items: center; gap: 2mm; margin-bottom: 1.2mm; }
 .number b { font-size: 17pt; letter-spacing: 0.02em; }
 .name { font-size: 8pt; max-width: 48%; }
 .foot { margin-top: 2mm; font-size: 6.5pt; color: #444; }
