@@ -190,21 +190,6 @@ def test_quick_exit_shortcut(context, server, lang):
     assert local == ["another-app"] and session == []
 
 
-def test_shortcut_needs_three_presses_within_five_seconds(context, server):
-    page = context.new_page()
-    page.clock.install()
-    page.goto(server.origin + "/en/")
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.clock.run_for(6000)
-    page.keyboard.press("Shift")
-    page.wait_for_timeout(300)
-    assert page.url.startswith(server.origin), "two presses, a pause, then one more: no exit"
-    page.keyboard.press("Shift")
-    page.keyboard.press("Shift")
-    page.wait_for_url(landed_on(quick_exit_url("en")))
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_quick_exit_on_a_small_screen(browser, server, lang):
     context = browser.new_context(viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True)
