@@ -105,6 +105,14 @@ def language_of(site: Path, page: Path, languages: list[str], default: str) -> s
 
 
 @pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1, one server per test process, for every browser test."""
+    from browser import SiteServer
+    with SiteServer(site) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium (the system's) for every browser test in this process."""
     from browser import CHROMIUM_ARGS, require_chromium

@@ -11,7 +11,6 @@ import axe_playwright_python
 import pytest
 import yaml
 
-from browser import SiteServer
 from conftest import built_pages
 from layout_checks import covered_controls, overflow_problems
 from guidekit.project import Project
@@ -46,12 +45,6 @@ def quick_exit_url(lang: str) -> str:
 def landed_on(url: str):
     """The exact exit address (not merely any address that starts with it, such as the guide)."""
     return lambda current: current == url
-
-
-@pytest.fixture(scope="session")
-def server(site):
-    with SiteServer(site) as server:
-        yield server
 
 
 class Sweep:

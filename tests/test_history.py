@@ -22,12 +22,6 @@ WALK = [(".md-content", "help/"), (".md-content", "under-19/"), (".md-content", 
         (".md-path", "../")]
 
 
-@pytest.fixture(scope="module")
-def server(site):
-    with SiteServer(site) as server:
-        yield server
-
-
 def new_context(browser, server, lang, without_navigation_api=False, extra_hosts=()):
     context = browser.new_context()
     neutral_destinations(context, extra_hosts)

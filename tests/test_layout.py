@@ -25,12 +25,6 @@ EXIT = ".gk-exit a"
 
 
 @pytest.fixture(scope="module")
-def server(site):
-    with SiteServer(site) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def profile_server(tmp_path_factory):
     """The example hosting profile (its own logo, colours and channels), built once."""
     project = tmp_path_factory.mktemp("logo") / "project"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SiteServer
 from guidekit.i18n import translations
 from reader import (LANGS, PROJECT, exited, neutral_destinations, prefix, quick_exit_url, type_korean,
                     type_like_a_person)
@@ -16,12 +15,6 @@ SEARCH = "input.md-search__input"
 PHRASES = ("Seoul Police Korea", "Take It Down")
 # Words with ㅆ ㄲ ㄸ ㅃ ㅉ, each typed with Shift held around its key.
 KOREAN = "쌍꺼풀 사진 빨리 지워 주세요 짜증 나 떨려 있었어"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with SiteServer(site) as server:
-        yield server
 
 
 @pytest.fixture

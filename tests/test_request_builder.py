@@ -12,7 +12,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from browser import SiteServer
 from conftest import copy_project, run_guidekit
 from guidekit import pages, request_builder
 from guidekit.channels import Registry
@@ -131,12 +130,6 @@ def test_evidence_page_links_to_the_builder_and_the_log(site):
 
 
 # -- in a browser -----------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def server(site):
-    with SiteServer(site) as server:
-        yield server
-
 
 @pytest.fixture
 def context(browser):
