@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import tempfile
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -201,7 +202,9 @@ def compile_catalog(project: Project, lang: str) -> Path:
     """Compile one language's catalog (when it changed) and return the .mo path."""
     po = project.catalog(lang)
     mo = compiled_dir(project) / "locales" / lang / "LC_MESSAGES" / "messages.mo"
-    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns:
+    alias = _mkdocs_locale_name(lang)
+    linked = compiled_dir(project) / "locales" / alias / "LC_MESSAGES" / "messages.mo"
+    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns and linked.exists():
         return mo
     catalog = read_catalog(po)
     check_catalog(po, catalog)
@@ -210,8 +213,19 @@ def compile_catalog(project: Project, lang: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as f:
         write_mo(f, catalog, use_fuzzy=False)
+    if alias != lang:
+        # MkDocs looks the catalog up by Babel's name for the locale (tl → fil_PH)
+        linked.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(tmp, linked.with_suffix(".tmp"))
+        os.replace(linked.with_suffix(".tmp"), linked)
     os.replace(tmp, mo)
     return mo
+
+
+def _mkdocs_locale_name(lang: str) -> str:
+    """The folder name MkDocs (mkdocs.localization) reads a theme catalog from for `lang`."""
+    locale = Locale.parse(lang, sep="_")
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def translations(project: Project, lang: str) -> Translations | NullTranslations:
