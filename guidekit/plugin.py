@@ -332,8 +332,12 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                     if self.site_root_url else rel_url)
             if self.offline:
                 rel_url = href  # other languages are online only
+            # hreflang in the head names only the languages this page is written in
+            written = (other == self.source_lang or bool(meta.get("guidekit_generated"))
+                       or (self.project.docs_dir(other) / page.file.src_uri).exists())
             gk["alternates"].append({"lang": other, "name": language_name(other), "href": href,
-                                     "link": rel_url, "current": other == self.lang})
+                                     "link": rel_url, "current": other == self.lang,
+                                     "written": written})
         if meta.get("last_reviewed") and not meta.get("guidekit_generated"):
             gk["reviewed"] = _("Last reviewed %(date)s") % {"date": long_date(meta["last_reviewed"], self.locale)}
             gk["sources"] = meta.get("sources") or []
