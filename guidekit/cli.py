@@ -160,8 +160,10 @@ def _page_paths(project: Project, given: list[str]) -> list[Path]:
 
 def cmd_check(args) -> int:
     project = Project.load()
-    if not (args.links or args.html or args.freshness or args.translations or args.pages or args.sources):
-        raise GuidekitError("say what to check: --pages, --links, --html, --freshness, --sources or --translations")
+    if not (args.links or args.html or args.freshness or args.translations or args.pages or args.sources
+            or args.content):
+        raise GuidekitError("say what to check: --pages, --content, --links, --html, --freshness, --sources "
+                            "or --translations")
     failed = False
     profile = None
     if args.profile:
@@ -170,6 +172,9 @@ def cmd_check(args) -> int:
     if args.pages:
         from guidekit.checks.pages_lint import check_pages
         failed |= not check_pages(project, _langs(args.lang), _page_paths(project, args.paths) or None)
+    if args.content:
+        from guidekit.checks.content import check_content
+        failed |= not check_content(project, _langs(args.lang))
     if args.freshness:
         from guidekit.checks.freshness import check_freshness
         failed |= not check_freshness(project, args.max_age, today=dt.date.fromisoformat(args.today)
@@ -272,6 +277,9 @@ def parser() -> argparse.ArgumentParser:
                        description="Run one or more checks; exit 1 when any finds a problem.")
     c.add_argument("--pages", action="store_true",
                    help="front matter, channel placeholders and internal links of pages, without building")
+    c.add_argument("--content", action="store_true",
+                   help="the writing rules: no typed numbers or placeholder text, front matter, the help "
+                        "finder (every page reachable, a number within three taps)")
     c.add_argument("paths", nargs="*", help="with --pages: only these Markdown files")
     c.add_argument("--links", action="store_true", help="every link and fragment in the built site (offline)")
     c.add_argument("--external", action="store_true", help="with --links: also check external URLs")
@@ -284,7 +292,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--today", help=argparse.SUPPRESS)
     c.add_argument("--translations", action="store_true",
                    help="translations keep their source's placeholders, heading ids and links")
-    c.add_argument("--lang", help="with --pages or --translations: comma-separated languages")
+    c.add_argument("--lang", help="with --pages, --content or --translations: comma-separated languages")
     c.add_argument("--site-dir", help="the built site to check (default: site/)")
     c.set_defaults(func=cmd_check)
 

@@ -2,14 +2,14 @@
 a help finder that always leads to a number to call."""
 from __future__ import annotations
 
-import posixpath
 import re
-from collections import deque
 from pathlib import Path
 
 import pytest
 
+from conftest import run_guidekit
 from guidekit import pages
+from guidekit.checks import content
 from guidekit.channels import Registry
 from guidekit.project import Project
 
@@ -18,10 +18,7 @@ PROJECT = Project.load(ROOT)
 EN, KO = PROJECT.docs_dir("en"), PROJECT.docs_dir("ko")
 EN_PAGES = sorted(p.relative_to(EN).as_posix() for p in EN.rglob("*.md"))
 REGISTRY = Registry.load(ROOT / "data")
-LINK = re.compile(r"\]\(([^)\s#]+\.md)(?:#[^)\s]*)?\)")
-PLACEHOLDER = re.compile(r"\[\[(channel|phone|link):([a-z0-9-]+)(?:#[a-z0-9-]+)?\]\]")
-FIRST_ANSWERS = ["help/adult.md", "help/under-19.md", "help/parent-teacher.md", "help/saw-material.md",
-                 "help/threatened.md"]
+FIRST_ANSWERS = list(content.FIRST_ANSWERS)
 
 
 def test_the_plan_is_written():
@@ -40,22 +37,36 @@ def test_every_english_page_exists_in_korean():
     assert not missing, missing
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_front_matter_of_every_content_page(lang):
-    for rel in EN_PAGES:
-        page = pages.read(PROJECT.docs_dir(lang) / rel)
-        meta = pages.effective_meta(page, pages.read(EN / rel))
-        for key in ("title", "description", "last_reviewed"):
-            assert meta.get(key), f"{lang}/{rel}: {key}"
-        assert any(str(s.get("url", "")).startswith("https://") for s in meta["sources"]), f"{lang}/{rel}"
-        assert len(meta["description"]) >= 40, f"{lang}/{rel}: a real description"
+@pytest.mark.parametrize("lang", PROJECT.all_languages)
+def test_the_content_rules_hold(lang):
+    """guidekit check --content: typed numbers, placeholder text, front matter and the help finder
+    (every help page reachable, no dead end, last pages end on a card, a number within three taps)."""
+    problems = content.content_problems(PROJECT, [lang])
+    assert not problems, "\n".join(map(str, problems))
 
 
-def test_no_placeholder_text():
-    pattern = re.compile(r"\b(TODO|FIXME|XXX|TBD|lorem ipsum)\b", re.I)
-    hits = [f"{p}:{n}" for p in (ROOT / "docs").rglob("*.md")
-            for n, line in enumerate(p.read_text("utf-8").splitlines(), 1) if pattern.search(line)]
-    assert not hits, hits
+def test_the_content_check_names_each_planted_problem(project_copy):
+    docs = project_copy / "docs"
+    police = docs / "ko" / "report" / "police.md"
+    text = police.read_text("utf-8").splitlines()
+    text[8] += " 또는 02-735-8994로 전화하세요."
+    police.write_text("\n".join(text) + "\n", "utf-8")
+    (docs / "en" / "evidence.md").write_text((docs / "en" / "evidence.md").read_text("utf-8") + "\nTODO: more\n", "utf-8")
+    finder = docs / "ko" / "help" / "index.md"
+    finder.write_text(re.sub(r"\n[^\n]*\(not-korean\.md\)[^\n]*", "", finder.read_text("utf-8")), "utf-8")
+    leaf = docs / "en" / "help" / "adult-fear.md"
+    leaf.write_text(re.sub(r"\[\[channel:[a-z0-9-]+\]\]", "", leaf.read_text("utf-8")), "utf-8")
+    short = docs / "ko" / "safety.md"
+    short.write_text(re.sub(r"(?m)^description: .*$", "description: 짧아요", short.read_text("utf-8"), count=1), "utf-8")
+    result = run_guidekit(["check", "--content", "--lang", "en,ko"], cwd=project_copy)
+    out = result.stdout
+    assert result.returncode == 1, out + result.stderr
+    assert f"{police}:9: phone number 02-735-8994 typed into the page" in out, out
+    assert f"{docs / 'en' / 'evidence.md'}:" in out and "placeholder text 'TODO'" in out, out
+    assert f"{docs / 'ko' / 'help' / 'not-korean.md'}: no path leads here from help/index.md" in out, out
+    assert f"{leaf}: a last page of the help finder with no channel card" in out, out
+    assert f"{short}:1: the description is shorter than 40 characters" in out, out
+    assert "Content rules (en, ko): " in out
 
 
 def test_no_h1_in_bodies():
@@ -63,81 +74,6 @@ def test_no_h1_in_bodies():
     for path in (ROOT / "docs").rglob("*.md"):
         body = pages.read(path).body
         assert not re.search(r"(?m)^# ", re.sub(r"(?ms)^```.*?^```", "", body)), path
-
-
-# -- the help finder ------------------------------------------------------------------------------
-
-def graph(docs: Path) -> dict[str, set[str]]:
-    out = {}
-    for rel in EN_PAGES:
-        path = docs / rel
-        body = pages.read(path).body
-        targets = set()
-        for target in LINK.findall(body):
-            targets.add(posixpath.normpath(posixpath.join(posixpath.dirname(rel), target)))
-        out[rel] = targets
-    return out
-
-
-def callable_(docs: Path, rel: str) -> bool:
-    """The page has a tap-to-call link: a phone placeholder or a card of an entry with a phone."""
-    for kind, ident in PLACEHOLDER.findall(pages.read(docs / rel).body):
-        entry = REGISTRY.get(ident)
-        if kind in ("phone", "channel") and entry and entry.phones:
-            return True
-    return False
-
-
-def has_card(docs: Path, rel: str) -> bool:
-    return any(kind == "channel" for kind, _ in PLACEHOLDER.findall(pages.read(docs / rel).body))
-
-
-@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
-def test_every_help_page_is_reachable_from_the_finder(docs):
-    links = graph(docs)
-    help_pages = {p for p in EN_PAGES if p.startswith("help/")}
-    seen, queue = {"help/index.md"}, deque(["help/index.md"])
-    while queue:
-        for target in links[queue.popleft()]:
-            if target in help_pages and target not in seen:
-                seen.add(target)
-                queue.append(target)
-    assert seen == help_pages, f"unreachable: {sorted(help_pages - seen)}"
-
-
-@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
-def test_no_help_page_is_a_dead_end_and_leaves_end_on_cards(docs):
-    links = graph(docs)
-    help_pages = {p for p in EN_PAGES if p.startswith("help/")}
-    depth, queue = {"help/index.md": 0}, deque(["help/index.md"])
-    while queue:
-        page = queue.popleft()
-        for target in sorted(links[page]):
-            if target in help_pages and target not in depth:
-                depth[target] = depth[page] + 1
-                queue.append(target)
-    for page in help_pages:
-        onward = {t for t in links[page] if t in EN_PAGES and t != page}
-        assert onward, f"{page} is a dead end"
-        children = {t for t in links[page] if t in help_pages and depth[t] > depth[page]}
-        if not children:  # a leaf: it must end on concrete next steps with a channel card
-            assert has_card(docs, page), f"leaf {page} has no channel card"
-            assert onward - help_pages, f"leaf {page} links onward to the detailed pages"
-
-
-@pytest.mark.parametrize("docs", [EN, KO], ids=["en", "ko"])
-@pytest.mark.parametrize("answer", FIRST_ANSWERS)
-def test_a_number_to_call_within_three_taps_of_home(docs, answer):
-    links = graph(docs)
-    assert answer in links["index.md"], f"home links to {answer}"
-    # BFS from the answer page: home → answer is one tap, so two more are allowed
-    frontier, depth = {answer}, 1
-    while depth <= 3:
-        if any(callable_(docs, p) for p in frontier):
-            return
-        frontier = {t for p in frontier for t in links.get(p, ()) if t in links}
-        depth += 1
-    pytest.fail(f"no tap-to-call number within three taps of home through {answer}")
 
 
 def test_home_page_gives_the_24_hour_numbers():
