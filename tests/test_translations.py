@@ -191,19 +191,19 @@ def test_catalog_extract_finds_template_and_code_strings(project_copy):
 # -- add-language ---------------------------------------------------------------------------------
 
 def test_add_language_builds_a_new_language(project_copy):
-    result = run_guidekit(["add-language", "th", "--quick-exit", "https://www.tmd.go.th/"], cwd=project_copy)
+    result = run_guidekit(["add-language", "hi", "--quick-exit", "https://hi.wikipedia.org/"], cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    for path in ("locales/th/mkdocs.yml", "locales/th/LC_MESSAGES/messages.po", "docs/th/index.md"):
+    for path in ("locales/hi/mkdocs.yml", "locales/hi/LC_MESSAGES/messages.po", "docs/hi/index.md"):
         assert (project_copy / path).exists(), path
-    assert "translation:" in (project_copy / "docs/th/index.md").read_text("utf-8")
-    build = run_guidekit(["build", "--lang", "ko,th"], cwd=project_copy)
+    assert "translation:" in (project_copy / "docs/hi/index.md").read_text("utf-8")
+    build = run_guidekit(["build", "--lang", "ko,hi"], cwd=project_copy)
     assert build.returncode == 0, build.stderr
     site = project_copy / "site"
-    assert '<html lang="th"' in (site / "th" / "index.html").read_text("utf-8")
-    fallback = next(p for p in (site / "th").rglob("index.html") if p.parent != site / "th"
+    assert '<html lang="hi"' in (site / "hi" / "index.html").read_text("utf-8")
+    fallback = next(p for p in (site / "hi").rglob("index.html") if p.parent != site / "hi"
                     and "about" not in p.parts and p.parent.name != "directory")
     assert 'data-notice="fallback"' in fallback.read_text("utf-8")
-    assert ">ไทย</a>" in (site / "index.html").read_text("utf-8"), "named in its own script"
+    assert ">हिन्दी</a>" in (site / "index.html").read_text("utf-8"), "named in its own script"
 
 
 @pytest.mark.parametrize("code, message", [("xx", "not a language code Babel knows"),
