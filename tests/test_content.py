@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import run_guidekit
 from guidekit import pages
@@ -243,8 +244,10 @@ def test_d4u_card_states_19_not_18_for_consent():
 
 
 TRANSLATION_FINDINGS = {
-    # 国選弁護士 alone reads as the accused's state lawyer: 国選の被害者弁護士（피해자 국선변호사）
-    "ja": [r"(?<!被害者)国選弁護士"],
+    # 国選弁護士 alone reads as the accused's state lawyer: 国選の被害者弁護士（피해자 국선변호사）;
+    # "the child and any guardian" (Youth Sex Protection Act, Art 38-2(1)): a guardian only if there
+    # is one; producing (제작) sexual exploitation material is 製作, the statute's word, not 制作
+    "ja": [r"(?<!被害者)国選弁護士", r"子どもと保護者に説明", r"性搾取物[^。]{0,40}制作"],
     # the same for zh: 国选被害人律师（피해자 국선변호사）
     "zh": [r"(?<!被害人)国选律师"],
     # the trusted-person right is for anyone the victim trusts, not only a friend
@@ -265,6 +268,28 @@ def translation_findings(docs_root: Path) -> list[str]:
 def test_translation_review_findings_stay_fixed(lang):
     hits = [h for h in translation_findings(ROOT / "docs") if h.startswith(f"{lang}/")]
     assert not hits, "\n".join(hits)
+
+
+def letter_findings(requests_yml: Path) -> list[str]:
+    """The same review patterns applied to the request builder's letters (data/requests.yml)."""
+    data = yaml.safe_load(requests_yml.read_text("utf-8"))
+    texts = [("subject", data["subject"])] + [(block["id"], block["text"]) for block in data["blocks"]]
+    return [f"{where}.{lang}: {m.group(0)}" for where, by_lang in texts
+            for lang, patterns in TRANSLATION_FINDINGS.items() if lang in by_lang
+            for p in patterns for m in re.finditer(p, by_lang[lang])]
+
+
+def test_translation_review_findings_stay_fixed_in_the_letters():
+    hits = letter_findings(ROOT / "data" / "requests.yml")
+    assert not hits, "\n".join(hits)
+
+
+@pytest.mark.parametrize("lang,old", [
+    ("ja", "その進め方を子どもと保護者に説明しなければならなくなりました"),
+    ("ja", "児童・青少年性搾取物にあたり、その制作・配布・所持・視聴は犯罪です"),
+])
+def test_the_review_patterns_catch_the_old_wording(lang, old):
+    assert any(re.search(p, old) for p in TRANSLATION_FINDINGS[lang])
 
 
 # -- wording a reader misreads --------------------------------------------------------------------
