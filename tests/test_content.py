@@ -309,8 +309,8 @@ def test_d4u_card_states_19_not_18_for_consent():
 TRANSLATION_FINDINGS = {
     # 国選弁護士 alone reads as the accused's state lawyer: 国選の被害者弁護士（피해자 국선변호사）
     "ja": [r"(?<!被害者)国選弁護士"],
-    # the same for zh: 国选被害人律师（피해자 국선변호사）
-    "zh": [r"(?<!被害人)国选律师"],
+    # the same for zh: 国选被害人律师（피해자 국선변호사）; amounts in won keep their separator (5,000万韩元)
+    "zh": [r"(?<!被害人)国选律师", r"\d{4}万韩元"],
     # the trusted-person right is for anyone the victim trusts, not only a friend
     "vi": [r"một người bạn tin tưởng"],
 }
@@ -329,6 +329,20 @@ def translation_findings(docs_root: Path) -> list[str]:
 def test_translation_review_findings_stay_fixed(lang):
     hits = [h for h in translation_findings(ROOT / "docs") if h.startswith(f"{lang}/")]
     assert not hits, "\n".join(hits)
+
+
+@pytest.mark.parametrize("lang,old_text", [
+    ("ja", "検察官は国選弁護士を付けなければなりません。"),
+    ("zh", "检察官必须为其指派国选律师。"),
+    ("zh", "最高7年有期徒刑或5000万韩元以下罚金。"),
+    ("vi", "một người bạn tin tưởng có thể ngồi cùng bạn"),
+])
+def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
+    (tmp_path / lang).mkdir()
+    (tmp_path / lang / "page.md").write_text(old_text, "utf-8")
+    assert translation_findings(tmp_path) == [f"{lang}/page.md: {m}" for p in TRANSLATION_FINDINGS[lang]
+                                              for m in re.findall(p, old_text)]
+    assert translation_findings(tmp_path)
 
 
 # -- wording a reader misreads --------------------------------------------------------------------
