@@ -248,8 +248,8 @@ TRANSLATION_FINDINGS = {
     # "the child and any guardian" (Youth Sex Protection Act, Art 38-2(1)): a guardian only if there
     # is one; producing (제작) sexual exploitation material is 製作, the statute's word, not 制作
     "ja": [r"(?<!被害者)国選弁護士", r"子どもと保護者に説明", r"性搾取物[^。]{0,40}制作"],
-    # the same for zh: 国选被害人律师（피해자 국선변호사）
-    "zh": [r"(?<!被害人)国选律师"],
+    # the same for zh: 国选被害人律师（피해자 국선변호사）; amounts in won keep their separator (5,000万韩元)
+    "zh": [r"(?<!被害人)国选律师", r"\d{4}万韩元"],
     # the trusted-person right is for anyone the victim trusts, not only a friend
     "vi": [r"một người bạn tin tưởng"],
 }
@@ -284,12 +284,20 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     assert not hits, "\n".join(hits)
 
 
-@pytest.mark.parametrize("lang,old", [
+@pytest.mark.parametrize("lang,old_text", [
+    ("ja", "検察官は国選弁護士を付けなければなりません。"),
     ("ja", "その進め方を子どもと保護者に説明しなければならなくなりました"),
     ("ja", "児童・青少年性搾取物にあたり、その制作・配布・所持・視聴は犯罪です"),
+    ("zh", "检察官必须为其指派国选律师。"),
+    ("zh", "最高7年有期徒刑或5000万韩元以下罚金。"),
+    ("vi", "một người bạn tin tưởng có thể ngồi cùng bạn"),
 ])
-def test_the_review_patterns_catch_the_old_wording(lang, old):
-    assert any(re.search(p, old) for p in TRANSLATION_FINDINGS[lang])
+def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
+    (tmp_path / lang).mkdir()
+    (tmp_path / lang / "page.md").write_text(old_text, "utf-8")
+    assert translation_findings(tmp_path) == [f"{lang}/page.md: {m}" for p in TRANSLATION_FINDINGS[lang]
+                                              for m in re.findall(p, old_text)]
+    assert translation_findings(tmp_path)
 
 
 # -- wording a reader misreads --------------------------------------------------------------------
