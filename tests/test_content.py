@@ -250,8 +250,12 @@ TRANSLATION_FINDINGS = {
     "ja": [r"(?<!被害者)国選弁護士", r"子どもと保護者に説明", r"性搾取物[^。]{0,40}制作"],
     # the same for zh: 国选被害人律师（피해자 국선변호사）; amounts in won keep their separator (5,000万韩元)
     "zh": [r"(?<!被害人)国选律师", r"\d{4}万韩元"],
-    # the trusted-person right is for anyone the victim trusts, not only a friend
-    "vi": [r"một người bạn tin tưởng"],
+    # the trusted-person right is for anyone the victim trusts, not only a friend;
+    # one name for each institution and legal term (second translator's check, issue 14 item 6):
+    # 한국여성인권진흥원 = Viện Thúc đẩy Nhân quyền Phụ nữ Hàn Quốc, 대한법률구조공단 = Tổ chức Trợ giúp
+    # Pháp lý Hàn Quốc (as in data/channels.yml), 아동·청소년성착취물 = nội dung bóc lột tình dục …
+    "vi": [r"một người bạn tin tưởng", r"Viện Phát triển Nhân quyền", r"Tổng công ty Trợ giúp Pháp lý",
+           r"tài liệu bóc lột tình dục"],
 }
 
 
