@@ -50,7 +50,13 @@ MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|O
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"만": 10**4, "억": 10**8, "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8}
 WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6, "bn": 10**9,
-              "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+              "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
+              "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
+              "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
+              "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9}
+# Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
+RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -58,6 +64,7 @@ IDIOMS = {
     "ja": [r"1人(?:当たり|あたり)", r"1年中", r"(?<!\d)[1-9]0代"],
     "zh": [r"每1人", r"全年"],
     "vi": [],
+    "ru": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -91,6 +98,11 @@ WORDS = {
            "十": 10, "半": 0.5, "零": 0},
     "vi": {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
            "mười": 10, "nửa": 0.5, "không": 0},
+    "ru": {"один": 1, "одна": 1, "одно": 1, "одного": 1, "одной": 1, "однажды": 1, "первый": 1,
+           "два": 2, "две": 2, "двух": 2, "дважды": 2, "вдвое": 2, "оба": 2, "обе": 2, "второй": 2,
+           "три": 3, "трёх": 3, "трех": 3, "трое": 3, "третий": 3, "четыре": 4, "четырёх": 4,
+           "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8,
+           "девять": 9, "десять": 10, "половина": 0.5, "половину": 0.5, "ноль": 0, "нет": 0},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -98,6 +110,7 @@ CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside runnin
 DEFINED_TERMS = {
     "ko": {r"아동·청소년": 19},
     "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
+    "ru": {r"(?i)круглосуточн": 24, r"(?i)\bднём (?:и|или) ночью\b": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -224,12 +237,20 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
             return [total]
         take(rf"(?:(?:{group})\s*)+(?:{NUMBER}(?!\s*[십백천十百千만억万萬億亿\d]))?", big)
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
-    take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ)(?![A-Za-zÀ-ỹ])",
+    take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
+         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд)"
+         rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
         take(rf"(?<=\d )\b{MONTH_NAME}|\b{MONTH_NAME}(?= \d)", month)
+    if family == "ru":  # 17 апреля 2025 · в октябре 2025
+        def ru_month(m):
+            word = m.group(0).lower()
+            return [float(next(i for i, stem in enumerate(RU_MONTHS, 1) if re.match(stem, word)))]
+        ru_month_name = rf"(?:{'|'.join(RU_MONTHS)})[а-я]*"
+        take(rf"(?i)(?<=\d\s)\b{ru_month_name}|\b{ru_month_name}(?=\s+\d)", ru_month)
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None

@@ -1,0 +1,27 @@
+"""The number check reads Russian: month names, large units, 'круглосуточно' as 24 hours."""
+import pytest
+
+from guidekit.checks.numbers import _Text, numbers_in
+
+
+def values(text, lang):
+    numbers, words = numbers_in(_Text(list(enumerate(text.splitlines(), start=1))), lang)
+    return {n.value for n in numbers}, words
+
+
+@pytest.mark.parametrize("ru, en", [
+    ("с 16 октября 2024 года", "since 16 October 2024"),
+    ("В январе\n      2020 года", "In January 2020"),
+    ("штраф до 50 миллионов вон", "a fine of up to 50 million won"),
+    ("до 30 млн вон", "up to 30 million won"),
+])
+def test_russian_numbers_match_english(ru, en):
+    assert values(ru, "ru")[0] == values(en, "en")[0]
+
+
+def test_a_changed_russian_month_differs():
+    assert values("с 16 ноября 2024 года", "ru")[0] != values("since 16 October 2024", "en")[0]
+
+
+def test_around_the_clock_stands_for_24_hours():
+    assert 24 in values("звоните круглосуточно", "ru")[1]
