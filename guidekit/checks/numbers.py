@@ -45,6 +45,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]
 MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# Month names of languages that write a date's month as a word (18 มีนาคม 2024 → 18, 3, 2024).
+MONTH_WORDS = {
+    "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+           "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+}
 
 # Large units: the number before them is multiplied (5천만 = 5 × 1000 × 10000).
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
@@ -230,6 +235,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
         take(rf"(?<=\d )\b{MONTH_NAME}|\b{MONTH_NAME}(?= \d)", month)
+    if family in MONTH_WORDS:
+        names = MONTH_WORDS[family]
+        take("|".join(names), lambda m: [float(names.index(m.group(0)) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
