@@ -55,7 +55,8 @@ MONTH_WORDS = {
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"만": 10**4, "억": 10**8, "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8}
 WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6, "bn": 10**9,
-              "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+              "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
+              "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6}
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -231,6 +232,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ)(?![A-Za-zÀ-ỹ])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
+    # Thai units are followed by a word without a space (50 ล้านวอน)
+    take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
