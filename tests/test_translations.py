@@ -226,3 +226,23 @@ def test_right_to_left_fixture_language(project_copy):
     for page in pages:
         text = page.read_text("utf-8")
         assert '<html lang="ar"' in text and re.search(r'<body\b[^>]*dir="rtl"', text), page
+
+
+def test_thai_month_names_are_numbers(tmp_path):
+    from guidekit.checks import numbers
+    en, th = tmp_path / "en.md", tmp_path / "th.md"
+    en.write_text("---\ntitle: t\n---\n\nSince 18 March 2024.\n", encoding="utf-8")
+    th.write_text("---\ntitle: t\n---\n\nตั้งแต่วันที่ 18 มีนาคม 2024\n", encoding="utf-8")
+    assert numbers.compare(en, th, "en", "th") == []
+    th.write_text("---\ntitle: t\n---\n\nตั้งแต่วันที่ 18 เมษายน 2024\n", encoding="utf-8")
+    assert any("number 4" in p for p in numbers.compare(en, th, "en", "th"))
+
+
+def test_thai_million_is_a_large_unit(tmp_path):
+    from guidekit.checks import numbers
+    en, th = tmp_path / "en.md", tmp_path / "th.md"
+    en.write_text("---\ntitle: t\n---\n\nA fine of up to 50 million won.\n", encoding="utf-8")
+    th.write_text("---\ntitle: t\n---\n\nปรับไม่เกิน 50 ล้านวอน\n", encoding="utf-8")
+    assert numbers.compare(en, th, "en", "th") == []
+    th.write_text("---\ntitle: t\n---\n\nปรับไม่เกิน 30 ล้านวอน\n", encoding="utf-8")
+    assert numbers.compare(en, th, "en", "th") != []
