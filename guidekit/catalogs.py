@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from babel.messages.frontend import CommandLineInterface
 
@@ -37,7 +38,7 @@ def extract(project: Project) -> Path:
     return project.template
 
 
-def _translated(po: Path) -> dict[str, object]:
+def _translated(po: Path) -> dict[Any, Any]:
     return {m.id: m.string for m in read_catalog(po) if m.id and m.string}
 
 
@@ -45,7 +46,8 @@ def previous_ids(po: Path) -> dict[int, str]:
     """The `#| msgid "…"` that pybabel --previous writes above a fuzzy entry, by the line of the
     entry's msgid (Babel's reader does not keep it)."""
     from babel.messages.pofile import denormalize
-    found, pending = {}, []
+    found: dict[int, str] = {}
+    pending: list[str] = []
     for number, line in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("#| msgid ") or (pending and line.startswith('#| "')):
             pending.append(line[len("#| msgid "):] if line.startswith("#| msgid ") else line[3:])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -139,9 +140,10 @@ class Renderer:
         self.source_language = source_language
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                  extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined)
-        env.install_gettext_callables(gettext, lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
+        env.install_gettext_callables(gettext,  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+                                      lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
         try:
-            self.macros = env.get_template(CHANNELS_TEMPLATE).module
+            self.macros: Any = env.get_template(CHANNELS_TEMPLATE).module  # its macros, by name
         except jinja2.TemplateError as e:
             raise GuidekitError(f"the channel template cannot be read: {e}",
                                 file=Path(templates) / CHANNELS_TEMPLATE,

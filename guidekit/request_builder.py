@@ -15,12 +15,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from guidekit.channels import SOURCE_LANGUAGE, Entry, Registry, Text, _text
+from guidekit.channels import SOURCE_LANGUAGE, Entry, Link, Registry, Text, _text
 from guidekit.positions import Loader as SafeLoader
 from guidekit.errors import GuidekitError
 from guidekit.i18n import language_name
@@ -220,8 +220,11 @@ def load(path: Path, registry: Registry) -> RequestData:
     return data
 
 
-def _link(entry: Entry, key: str):
-    return entry.link(None if key == MAIN_LINK else key)
+def _link(entry: Entry, key: str | None) -> Link:
+    link = entry.link(None if key in (MAIN_LINK, None) else key)
+    if link is None:  # the data's validation names every key a request may use
+        raise GuidekitError(f"'{entry.id}' has no link with key '{key}'", hint="add it in data/platforms.yml")
+    return link
 
 
 def default_conf() -> PlatformRequest:
@@ -290,7 +293,7 @@ def kind_label(kinds: list[str], _) -> str:
         return labels[kinds[0]]
     return {("fake", "real"): _("If it is real, or made or edited:"),
             ("fake", "unsure"): _("If it was made or edited, or you are not sure:"),
-            ("real", "unsure"): _("If it is a real image or video, or you are not sure:")}[tuple(kinds)]
+            ("real", "unsure"): _("If it is a real image or video, or you are not sure:")}[(kinds[0], kinds[1])]
 
 
 def blank_labels(_) -> dict[str, str]:
@@ -319,7 +322,8 @@ def _link_info(entry: Entry | None, conf: PlatformRequest, which: str, letters: 
 
 def _parts(text: str, values: dict[str, str], blanks: dict[str, str]) -> list[dict]:
     """A template text split into plain parts and blanks (for the page without JavaScript)."""
-    parts, pos = [], 0
+    parts: list[dict[str, str | bool]] = []
+    pos = 0
     for m in FIELD.finditer(text):
         if m.start() > pos:
             parts.append({"text": text[pos:m.start()]})
@@ -334,7 +338,7 @@ def _parts(text: str, values: dict[str, str], blanks: dict[str, str]) -> list[di
     return parts
 
 
-def _kind_groups(link: dict | None) -> list[tuple[list[str], dict]]:
+def _kind_groups(link: dict | None) -> list[tuple[list[str], dict | None]]:
     """The kinds of material grouped by the link they lead to: one group when they all share it."""
     if not link:
         return [(list(KINDS), None)]
@@ -399,11 +403,11 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
     available = data.letter_languages
     letters = [l for l in dict.fromkeys([lang, "ko", "en"]) if l in available]
     named = list(dict.fromkeys(letters + [lang]))  # link names: letter languages and the page's
-    platforms = []
+    platforms: list[dict[str, Any]] = []
     entries = [e for e in registry.by_need()["platforms"] if e.id not in registry.hidden]
     for entry in entries:
         conf = data.platforms.get(entry.id) or default_conf()
-        flags = list(conf.serves)
+        flags: list[str] = list(conf.serves)
         if conf.search:
             flags.append("search")
         if conf.policy is not None:
@@ -418,7 +422,7 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
             "names": {l: entry.name.get_text(l) for l in letters},
             "form": _link_info(entry, conf, "form", named) if conf.route != "tool" else None,
             "policy": _link_info(entry, conf, "policy", named),
-            "start": {"url": entry.link().url, "name": (entry.link().label or entry.name).get_text(lang)},
+            "start": {"url": entry.links[0].url, "name": (entry.links[0].label or entry.name).get_text(lang)},
             "note": entry.note.get_text(lang) if entry.note else None,
             "page": remove_pages.get(entry.id),
         })
@@ -457,9 +461,9 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
                     for l in letters},
         "platforms": platforms,
         "ui": ui,
-        "centre": ({"name": d4u.name.get_text(lang), "phone": d4u.phone().display, "tel": d4u.phone().href}
+        "centre": ({"name": d4u.name.get_text(lang), "phone": d4u.phones[0].display, "tel": d4u.phones[0].href}
                    if d4u and d4u.phones else None),
-        "take_it_down": ({"name": take_it_down.name.get_text(lang), "url": take_it_down.link().url}
+        "take_it_down": ({"name": take_it_down.name.get_text(lang), "url": take_it_down.links[0].url}
                          if take_it_down else None),
     }
     return {

@@ -283,7 +283,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
 
 def blocks(page: pages.Page) -> list[tuple[str, int, _Text]]:
     """(section id, section line, block) for every paragraph, list item, table row and heading."""
-    out, current, buffer, in_fence = [], (TOP, page.body_line), [], False
+    out: list[tuple[str, int, _Text]] = []
+    buffer: list[tuple[int, str]] = []
+    current, in_fence = (TOP, page.body_line), False
 
     def flush():
         if buffer:
