@@ -17,11 +17,10 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from guidekit.channels import SOURCE_LANGUAGE, Entry, Link, Registry, Text, _text
-from guidekit.positions import Loader as SafeLoader
+from guidekit.positions import YamlDoc
 from guidekit.errors import GuidekitError
 from guidekit.i18n import language_name
 
@@ -147,84 +146,53 @@ class RequestData(Strict):
         return [l for l in REQUIRED_LETTERS if l in common] + sorted(common - set(REQUIRED_LETTERS))
 
 
-def _lines(text: str) -> dict[str, int]:
-    """Line numbers of top-level keys, platform ids and block ids, for error messages."""
-    found = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = re.match(r"^(\w[\w-]*):", line) or re.match(r"^  ([\w-]+):\s*$", line) or \
-            re.match(r"^  - id: ([\w-]+)", line)
-        if m and m.group(1) not in found:
-            found[m.group(1)] = number
-    return found
-
-
 def load(path: Path, registry: Registry) -> RequestData:
     """Read and check data/requests.yml against the schema and against data/platforms.yml."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=SafeLoader)
-    except FileNotFoundError:
-        raise GuidekitError("data file not found", file=path,
-                            hint="the request builder needs data/requests.yml") from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        raise GuidekitError(f"malformed YAML: {e.problem}", file=path, line=mark.line + 1 if mark else None,
-                            hint="fix the YAML syntax on that line") from None
-    lines = _lines(text)
+    if not path.exists():
+        raise GuidekitError("data file not found", file=path, hint="the request builder needs data/requests.yml")
+    doc = YamlDoc.read(path, what="data file")
+    raw = doc.data
     if not isinstance(raw, dict):
         raise GuidekitError("expected the keys subject, blocks, platforms and others", file=path, line=1)
+    blocks = raw.get("blocks") if isinstance(raw.get("blocks"), list) else []
     try:
         data = RequestData.model_validate({**raw, "path": path})
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = [str(p) for p in err["loc"]]
-        where = loc[:]
-        if loc[:1] == ["blocks"] and len(loc) > 1 and loc[1].isdigit():
-            blocks = raw.get("blocks") or []
-            index = int(loc[1])
-            ident = blocks[index].get("id") if index < len(blocks) and isinstance(blocks[index], dict) else None
-            where = [f"blocks[{ident or index}]"] + loc[2:]
-            line = lines.get(ident) if ident else lines.get("blocks")
-        elif loc[:1] == ["platforms"] and len(loc) > 1:
-            line = lines.get(loc[1], lines.get("platforms"))
-        else:
-            line = lines.get(loc[0]) if loc else None
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            message = "is required"
-        elif err["type"] == "extra_forbidden":
-            message = "is not a known field"
-        raise GuidekitError(f"{'.'.join(where) or '(file)'}: {message}", file=path, line=line,
-                            hint="see the comments at the top of data/requests.yml") from None
+        def describe(loc) -> str:
+            where = [str(p) for p in loc]
+            if where[:1] == ["blocks"] and len(loc) > 1 and isinstance(loc[1], int):
+                block = blocks[loc[1]] if loc[1] < len(blocks) else None
+                ident = block.get("id") if isinstance(block, dict) else None
+                where = [f"blocks[{ident or loc[1]}]"] + where[2:]
+            return ".".join(where) or "(file)"
+        raise doc.validation_error(e, describe=describe, hint="see the comments at the top of data/requests.yml") from None
+    block_line = {b.get("id"): doc.line(("blocks", i)) for i, b in enumerate(blocks) if isinstance(b, dict)}
     for lang in REQUIRED_LETTERS:
         if lang not in data.letter_languages:
             missing = [b.id for b in data.blocks if lang not in b.text] or ["subject"]
             raise GuidekitError(f"letters must exist in {lang}; block '{missing[0]}' has no '{lang}' text",
-                                file=path, line=lines.get(missing[0]), hint=f"add a '{lang}' text to it")
+                                file=path, line=block_line.get(missing[0]), hint=f"add a '{lang}' text to it")
     for ident, conf in data.platforms.items():
         entry = registry.get(ident)
         if entry is None:
             raise GuidekitError(f"platforms.{ident}: no entry '{ident}' in data/", file=path,
-                                line=lines.get(ident), hint="use an id from data/platforms.yml")
+                                line=doc.line(("platforms", ident)), hint="use an id from data/platforms.yml")
         for which in ("form", "policy"):
             for kind in KINDS:
                 key = conf.link_key(which, kind)
                 if key is not None and _link(entry, key) is None:
                     raise GuidekitError(f"platforms.{ident}.{which}: '{ident}' has no link '{key}'",
-                                        file=path, line=lines.get(ident),
+                                        file=path, line=doc.line(("platforms", ident)),
                                         hint=f"use '{MAIN_LINK}' or a key of its links in data/platforms.yml")
-    for other in data.others:
+    for i, other in enumerate(data.others):
         if registry.get(other.id) is not None or other.id in data.platforms:
             raise GuidekitError(f"others: '{other.id}' is also a platform id", file=path,
-                                line=lines.get(other.id), hint="give it an id of its own")
+                                line=doc.line(("others", i)), hint="give it an id of its own")
     return data
 
 
-def _link(entry: Entry, key: str | None) -> Link:
-    link = entry.link(None if key in (MAIN_LINK, None) else key)
-    if link is None:  # the data's validation names every key a request may use
-        raise GuidekitError(f"'{entry.id}' has no link with key '{key}'", hint="add it in data/platforms.yml")
-    return link
+def _link(entry: Entry, key: str | None) -> Link | None:
+    return entry.link(None if key in (MAIN_LINK, None) else key)
 
 
 def default_conf() -> PlatformRequest:
@@ -315,6 +283,7 @@ def _link_info(entry: Entry | None, conf: PlatformRequest, which: str, letters: 
     out = {}
     for kind in KINDS:
         link = _link(entry, conf.link_key(which, kind))
+        assert link is not None  # load() has checked every key against data/platforms.yml
         label = link.label or entry.name
         out[kind] = {"url": link.url, "names": {lang: label.get_text(lang) for lang in letters}}
     return out
