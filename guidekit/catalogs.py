@@ -124,6 +124,9 @@ def new_catalog(template: Path, po: Path, lang: str) -> Path:
 
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
+    if not template.is_file():
+        raise GuidekitError("the catalog template is missing (No such file)", file=template,
+                            hint="make it with `guidekit catalogs extract`")
     template_catalog = read_catalog(template)
     catalog = Catalog(locale=lang, project=template_catalog.project, version=template_catalog.version,
                       copyright_holder=template_catalog.copyright_holder,
