@@ -144,10 +144,13 @@ def _add(value, lang: str, text: str, doc: YamlDoc, loc: tuple, raw: RawFile, in
 
 def entry_texts(entry) -> list:
     """The texts of an entry a reader sees (its fields and the labels of its numbers and links)."""
-    texts = [getattr(entry, name) for name in TEXT_FIELDS]
+    texts = [getattr(entry, name) for name in TEXT_FIELDS
+             # a name written the same in every language that gives it is a brand name (Telegram)
+             if not (name == "name" and len(set(entry.name.values())) == 1)]
     texts += [item.label for name in LABELLED for item in getattr(entry, name)]
     return [t for t in texts if t is not None]
 
 
 def has_texts(entry, lang: str) -> bool:
     return all(t.has(lang) for t in entry_texts(entry))
+
