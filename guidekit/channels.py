@@ -176,7 +176,7 @@ class TextRoute(Strict):
 
     @property
     def href(self) -> str:
-        return f"sms:{self.sms}" if self.sms else self.kakaotalk
+        return f"sms:{self.sms}" if self.sms else str(self.kakaotalk)
 
     @property
     def shown(self) -> str:
@@ -306,7 +306,7 @@ class Registry:
             self.origin[entry.id] = path
 
     @classmethod
-    def load(cls, data_dir: Path, extra: list[tuple[Path, Entry]] = (), hide: tuple[str, ...] = (),
+    def load(cls, data_dir: Path, extra: tuple[tuple[Path, Entry], ...] | list[tuple[Path, Entry]] = (), hide: tuple[str, ...] = (),
              locales_dir: Path | None = None):
         """data/*.yml with the texts of locales/<lang>/data.yml merged in (locales_dir: beside
         data/ unless given), plus a profile's own entries, minus the hidden ones."""

@@ -70,7 +70,7 @@ def _check_text(doc: YamlDoc, loc: tuple, value, what: str) -> str:
 def merge(locales_dir: Path, files: list[RawFile]) -> None:
     """Merge every locales/<lang>/data.yml into the raw entries of `files` (in place)."""
     from guidekit.channels import known_language
-    by_id = {}
+    by_id: dict[str, tuple[RawFile, int, dict]] = {}
     for raw in files:
         for index, entry in enumerate(raw.entries):
             if isinstance(entry, dict) and isinstance(entry.get("id"), str):

@@ -64,7 +64,7 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
         raise GuidekitError(f"docs/{code}/index.md already exists and would be overwritten", file=index,
                             hint="move it away first; the command makes the home page to translate")
     rtl = locale.character_order == "right-to-left"
-    source_conf = read_yaml(project.config_file(project.source_language)) or {}
+    source_conf: dict = read_yaml(project.config_file(project.source_language)) or {}  # type: ignore[assignment]
     exit_url = quick_exit or source_conf.get("extra", {}).get("quick_exit", {}).get("url")
     if not exit_url or not exit_url.startswith("https://"):
         raise GuidekitError("a quick-exit destination is needed", hint="pass --quick-exit https://…")

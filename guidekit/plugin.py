@@ -14,6 +14,7 @@ import html
 import logging
 import re
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import material.plugins.search.plugin as material_search
@@ -61,7 +62,7 @@ class GuidekitConfig(Config):
 class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     supports_multiple_instances = False
 
-    def _fail(self, error: GuidekitError):
+    def _fail(self, error: GuidekitError) -> NoReturn:
         raise PluginError(f"[{self.lang}] {error}")
 
     # -- configuration ---------------------------------------------------------------------------
@@ -118,7 +119,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         hosts = {urlsplit(u).hostname for u in (self.site_root_url, self.profile.site_url if self.profile else None) if u}
         self.own_hosts = frozenset(h.lower() for h in hosts if h)
         self.fallback: set[str] = set()
-        self.source_pages: dict[str, pages.Page] = {}
+        self.source_pages: dict[str, pages.Page | None] = {}
         return config
 
     def _setting_line(self, loc) -> tuple[Path, int | None]:

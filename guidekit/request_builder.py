@@ -154,7 +154,7 @@ def load(path: Path, registry: Registry) -> RequestData:
     raw = doc.data
     if not isinstance(raw, dict):
         raise GuidekitError("expected the keys subject, blocks, platforms and others", file=path, line=1)
-    blocks = raw.get("blocks") if isinstance(raw.get("blocks"), list) else []
+    blocks: list = raw["blocks"] if isinstance(raw.get("blocks"), list) else []
     try:
         data = RequestData.model_validate({**raw, "path": path})
     except ValidationError as e:
