@@ -13,6 +13,7 @@ plain text, a placeholder is an error naming the file and line of its key.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,8 +141,11 @@ class Renderer:
         self.source_language = source_language
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                  extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined)
-        env.install_gettext_callables(gettext,  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
-                                      lambda s, p, n: gettext(s if n == 1 else p), newstyle=False)
+        # A catalog string is text: escaped once, as in the theme's templates (plugin.on_env);
+        # the trans block then marks it safe and escapes the values put into it.
+        env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+            lambda m: html.escape(gettext(m)), lambda s, p, n: html.escape(gettext(s if n == 1 else p)),
+            newstyle=False)
         try:
             self.macros: Any = env.get_template(CHANNELS_TEMPLATE).module  # its macros, by name
         except jinja2.TemplateError as e:
