@@ -116,3 +116,34 @@ def downloads_page(bundles: dict[str, str], to_root: str, _, card_href: str) -> 
                     f'({lang}): {name}</a></li>' for lang, name in sorted(bundles.items()))
     out.append(f"<ul>{items}</ul>\n")
     return "".join(out)
+
+
+def add_pages(files, build, config) -> None:
+    """The generated pages of one language build, and a hosting profile's stylesheet and logo.
+    A Markdown file at a generated page's path is an error (it would be replaced silently)."""
+    from pathlib import Path
+
+    from mkdocs.structure.files import File
+
+    from guidekit import card, urls
+    from guidekit.errors import GuidekitError
+    from guidekit.language_build import PROFILE_CSS
+    profile, _ = build.profile, build.gettext
+    if profile and profile.css():
+        files.append(File.generated(config, PROFILE_CSS, content=profile.css()))
+    if profile and profile.logo_path():
+        files.append(File.generated(config, config.theme["logo"], abs_src_path=str(profile.logo_path())))
+    nav_pages = [f.src_uri for f in files.documentation_pages()]
+    generated_pages = {
+        DIRECTORY: directory(build.registry, build.renderer, _),
+        SOURCES: sources_page(build.project, nav_pages, build.renderer, _),
+        TRANSLATION_STATUS: translation_status_page(build.project, _),
+        DOWNLOADS: downloads_page(
+            build.bundles, urls.to_site_root(DOWNLOADS_URL, build.lang, build.project), _,
+            card_href=("../" if config.use_directory_urls else "") + "../" + card.CARD_FILE),
+    }
+    for rel, content in generated_pages.items():
+        if files.get_file_from_path(rel) is not None:
+            raise GuidekitError("this page is generated at build time; remove the file",
+                                file=Path(config.docs_dir) / rel)
+        files.append(File.generated(config, rel, content=content))

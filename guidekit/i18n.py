@@ -273,3 +273,39 @@ def _nav_titles(node):
             if isinstance(value, yaml.SequenceNode):  # a section, not "Title: page.md"
                 yield key.start_mark.line + 1, "gettext", key.value, ["Navigation section title"]
             yield from _nav_titles(value)
+
+
+def prepare_template_env(env, project: Project):
+    """The theme's Jinja environment: compiled templates kept between builds (and shared by the
+    language builds), and {% trans %} strings escaped like any other text. Our templates run under
+    {% autoescape true %}, where Jinja marks gettext's result safe; elsewhere it is inserted as is.
+    Either way a catalog string is escaped exactly once."""
+    import html
+
+    from jinja2 import FileSystemBytecodeCache
+    folder = project.cache_dir / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    gettext, ngettext = env.globals.get("gettext"), env.globals.get("ngettext")
+    if gettext is not None and not getattr(gettext, "guidekit_escaped", False):
+        def escaped_gettext(message):
+            return html.escape(gettext(message))
+
+        def escaped_ngettext(singular, plural, n):
+            return html.escape(ngettext(singular, plural, n))
+        escaped_gettext.guidekit_escaped = escaped_ngettext.guidekit_escaped = True  # type: ignore[attr-defined]
+        env.globals.update(gettext=escaped_gettext, ngettext=escaped_ngettext)
+    return env
+
+
+def translate_nav(nav, gettext):
+    """Section titles of the navigation are msgids (pages carry their own titles)."""
+    from mkdocs.structure.nav import Section
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                item.title = gettext(item.title)
+                walk(item.children)
+    walk(nav.items)
+    return nav

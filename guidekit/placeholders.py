@@ -247,9 +247,32 @@ class Renderer:
         if not found:
             return markdown
         lines = markdown.splitlines(keepends=True)
+        rendered = {id(ph): self.render(ph, page) for ph in found}
+        for group in self._card_runs(found, lines):
+            # In a run of cards, those that speak the reader's language come first (stable).
+            order = sorted(group, key=lambda ph: not self._speaks(ph))
+            texts = [rendered[id(ph)] for ph in order]
+            for ph, text in zip(group, texts):
+                rendered[id(ph)] = text
         for ph in found:
-            rendered = self.render(ph, page)
+            text = rendered[id(ph)]
             if ph.kind == "channel":  # a block of raw HTML needs blank lines around it
-                rendered = f"\n{rendered}\n"
-            lines[ph.index] = lines[ph.index].replace(ph.text, rendered, 1)
+                text = f"\n{text}\n"
+            lines[ph.index] = lines[ph.index].replace(ph.text, text, 1)
         return "".join(lines)
+
+    def _speaks(self, ph: Placeholder) -> bool:
+        entry = self.registry.get(ph.id)
+        return bool(self.mark_speakers and entry is not None and self.speaks_reader_language(entry))
+
+    @staticmethod
+    def _card_runs(found: list[Placeholder], lines: list[str]) -> list[list[Placeholder]]:
+        """Cards one after another, with nothing but blank lines between them."""
+        runs: list[list[Placeholder]] = []
+        for ph in (p for p in found if p.kind == "channel"):
+            last = runs[-1][-1] if runs else None
+            if last is not None and all(not line.strip() for line in lines[last.index + 1:ph.index]):
+                runs[-1].append(ph)
+            else:
+                runs.append([ph])
+        return [run for run in runs if len(run) > 1]

@@ -62,6 +62,22 @@ def configure(search_config, settings: dict, language: str) -> None:
     search_config.separator = separator if ZWSP in separator else f"{ZWSP}+|{separator}"
 
 
+def configure_search(search_config, settings: dict, language: str) -> None:
+    """configure(), and Chinese word segmentation for Chinese only: Material segments Han
+    characters with jieba whenever jieba is importable, which would split Japanese kanji away
+    from their kana."""
+    import logging
+
+    import material.plugins.search.plugin as material_search
+    configure(search_config, settings, language)
+    if not hasattr(material_search, "_guidekit_jieba"):
+        material_search._guidekit_jieba = material_search.jieba  # the module, or None
+    jieba = material_search._guidekit_jieba
+    material_search.jieba = jieba if search_config.lang[0] == "zh" else None
+    if jieba is not None:
+        jieba.setLogLevel(logging.WARNING)
+
+
 def segment(text: str, locale: str) -> str:
     """Every run of an unspaced script split into its words with U+200B (other text as it is)."""
     if not UNSPACED.search(text):

@@ -297,3 +297,15 @@ def secure(html: str, *, page: str = "", sources: tuple[Path, ...] | list[Path] 
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy(sorted(set(result.hashes)))}">'
             '<meta name="referrer" content="no-referrer">')
     return HEAD.sub(lambda m: m.group(0) + meta, html, count=1)
+
+
+def secure_output(output: str, name: str, build, source: str | None = None) -> str:
+    """secure() for a finished page or template of a language build; a finding names the line
+    of the file it most likely came from (the page, the profile, the catalog, the settings, data/)."""
+    origins = [Path(source)] if source else []
+    if build.profile:
+        origins.append(build.profile.path)
+    project = build.project
+    origins += [project.catalog(build.lang), project.config_file(build.lang), project.root / "mkdocs.yml"]
+    origins += sorted((project.root / "data").glob("*.yml"))
+    return secure(output, page=name, sources=origins, own_hosts=build.own_hosts)

@@ -1,0 +1,79 @@
+"""A page's Markdown in one language: its front matter checked and completed from the source page,
+its placeholders rendered from data/, a hosting profile's own channels added, and an <h1>."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guidekit import pages, placeholders
+
+if TYPE_CHECKING:
+    from guidekit.language_build import LanguageBuild
+
+# Where a hosting profile's place_channels go (source-language page paths).
+PLACEMENT_PAGES = {"home": "index.md", "support": "support.md"}
+
+
+class PageTexts:
+    """Renders the pages of one language build; keeps the source pages it has read."""
+
+    def __init__(self, build: "LanguageBuild", fallback: set[str]):
+        self.build, self.fallback = build, fallback
+        self.source_pages: dict[str, pages.Page | None] = {}
+
+    def _source_page(self, rel: str) -> pages.Page | None:
+        if rel not in self.source_pages:
+            path = self.build.project.docs_dir(self.build.source_lang) / rel
+            self.source_pages[rel] = pages.read(path) if path.exists() else None
+        return self.source_pages[rel]
+
+    def render(self, markdown: str, page) -> str:
+        """The body with placeholders rendered; page.meta completed (raises GuidekitError)."""
+        build, rel = self.build, page.file.src_uri
+        if page.file.generated_by:
+            page.meta["guidekit_generated"] = True
+            return markdown
+        path = Path(page.file.abs_src_path)
+        is_fallback = rel in self.fallback
+        own = pages.read(path)
+        source = self._source_page(rel)
+        translated = build.lang != build.source_lang and not is_fallback
+        meta = pages.effective_meta(own, source)
+        pages.validate(own, meta, translated=translated)
+        placeholders.check_front_matter(own)
+        renderer = build.source_renderer if is_fallback else build.renderer
+        # MkDocs hands over the body without its leading blank lines; count them back in.
+        blank = len(own.body) - len(own.body.lstrip("\n"))
+        body = renderer.replace_all(markdown, str(path), line_offset=own.body_line - 1 + blank)
+        body += self._placed_channels(rel, renderer)
+        page.meta.update(meta)
+        page.meta["guidekit_fallback"] = is_fallback
+        if translated and source is not None:
+            record = own.translation or {}
+            page.meta["guidekit_outdated"] = record.get("source_hash") != pages.source_hash(
+                build.project.docs_dir(build.source_lang) / rel)
+            page.meta["guidekit_unreviewed"] = not record.get("reviewed", False)
+            # the translated page's own date, if it has one (last_reviewed is otherwise the source's)
+            page.meta["guidekit_translated_on"] = own.meta.get("last_reviewed")
+        return body
+
+    def _placed_channels(self, rel: str, renderer: placeholders.Renderer) -> str:
+        """A hosting profile's own channels on the home and support pages (place_channels)."""
+        profile = self.build.profile
+        where = next((k for k, page in PLACEMENT_PAGES.items() if page == rel), None)
+        ids = profile.placed(where) if profile and where else []
+        if not profile or not ids:
+            return ""
+        heading = self.build.gettext("Contacts from %(organisation)s") % {
+            "organisation": profile.model.organisation.name.get_text(self.build.lang)}
+        entries = [self.build.registry.get(i) for i in ids]  # the profile's check found every id
+        cards = "\n\n".join(renderer.card(e) for e in entries if e is not None)
+        return f'\n\n<h2 id="organisation-contacts">{html.escape(heading)}</h2>\n\n{cards}\n'
+
+
+def with_title(content: str, page, site_name: str) -> str:
+    """The title comes from front matter: give the page its <h1> (a body has none)."""
+    if "<h1" not in content:
+        return f"<h1>{html.escape(page.title or site_name)}</h1>\n{content}"
+    return content
