@@ -256,6 +256,12 @@ TRANSLATION_FINDINGS = {
     # Pháp lý Hàn Quốc (as in data/channels.yml), 아동·청소년성착취물 = nội dung bóc lột tình dục …
     "vi": [r"một người bạn tin tưởng", r"Viện Phát triển Nhân quyền", r"Tổng công ty Trợ giúp Pháp lý",
            r"tài liệu bóc lột tình dục"],
+    # second translator's check (issue 15 item 6): police and prosecutors "ask for" (요청) deletion,
+    # запросить, not "demand" it (потребовать); the d4u centre "may not" act against clear wishes
+    # (не вправе; не может reads as "is unable to"); Law 21273 took effect about 1 July 2026, so it is
+    # no longer "вступает в силу"; секс-вымогательство, not the loan word сексторшн
+    "ru": [r"обязан[аоы]?\s+потребовать\s+(?:их\s+)?удаления", r"удаления\s+требуют\s+прокуратура",
+           r"[Цц]ентр не может действовать вопреки", r"вступает в силу\s+через шесть месяцев", r"секстор[шч]"],
 }
 
 
@@ -295,6 +301,11 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("zh", "检察官必须为其指派国选律师。"),
     ("zh", "最高7年有期徒刑或5000万韩元以下罚金。"),
     ("vi", "một người bạn tin tưởng có thể ngồi cùng bạn"),
+    ("ru", "она обязана потребовать их удаления и объяснить, как происходит удаление"),
+    ("ru", "а также когда удаления требуют прокуратура или полиция"),
+    ("ru", "по закону центр не может действовать вопреки желаниям, которые вы ясно выразили"),
+    ("ru", "закон № 21273 от 30 декабря 2025 года, вступает в силу через шесть месяцев"),
+    ("ru", "Шантаж после видеозвонка или переписки (сексторшн)"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
