@@ -59,10 +59,14 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
               "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
-              "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6}
+              "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6,
+              "ming": 10**3, "mln": 10**6, "milliard": 10**9, "mlrd": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
+# Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year.
+UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sent[ya]+br",
+             "okt[ya]+br", "noyabr", "dekabr"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -71,6 +75,7 @@ IDIOMS = {
     "zh": [r"每1人", r"全年"],
     "vi": [],
     "ru": [],
+    "uz": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -85,6 +90,7 @@ ARTICLE = {
     "ko": re.compile(r"(\d+)\s*조\s*의\s*(\d+)"),
     "ja": re.compile(r"(\d+)\s*条\s*の\s*(\d+)"),
     "zh": re.compile(r"(\d+)\s*条\s*之\s*(\d+)"),
+    "uz": re.compile(r"(?<![\d-])(\d+)-(\d+)-(?=modda)"),  # 14-2-modda
 }
 HYPHENATED = re.compile(r"(?<![\d.,-])(\d{1,3})-(\d{1,2})(?![\d-])")
 # Fractions written with the denominator first (2분의 1 = 1/2).
@@ -109,6 +115,10 @@ WORDS = {
            "три": 3, "трёх": 3, "трех": 3, "трое": 3, "третий": 3, "четыре": 4, "четырёх": 4,
            "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8,
            "девять": 9, "десять": 10, "половина": 0.5, "половину": 0.5, "ноль": 0, "нет": 0},
+    "uz": {"bir": 1, "bitta": 1, "birinchi": 1, "ikki": 2, "ikkita": 2, "ikkinchi": 2, "ikkala": 2,
+           "ikkalasi": 2, "uch": 3, "uchta": 3, "uchinchi": 3, "to\u02bbrt": 4, "to\u02bbrtta": 4,
+           "besh": 5, "beshta": 5, "olti": 6, "oltita": 6, "yetti": 7, "yettita": 7, "sakkiz": 8,
+           "to\u02bbqqiz": 9, "o\u02bbn": 10, "yarim": 0.5, "yarmi": 0.5, "nol": 0, "yo\u02bbq": 0},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -117,6 +127,7 @@ DEFINED_TERMS = {
     "ko": {r"아동·청소년": 19},
     "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
     "ru": {r"(?i)круглосуточн": 24, r"(?i)\bднём (?:и|или) ночью\b": 24},
+    "uz": {r"(?i)\bkechayu kunduz\b": 24, r"(?i)\bkecha-kunduz\b": 24, r"(?i)\bsutka davomida\b": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -244,7 +255,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         take(rf"(?:(?:{group})\s*)+(?:{NUMBER}(?!\s*[십백천十百千만억万萬億亿\d]))?", big)
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
-         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд)"
+         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
+         rf"|ming|mln|milliard|mlrd)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
@@ -262,6 +274,13 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     if family in MONTH_WORDS:
         names = MONTH_WORDS[family]
         take("|".join(names), lambda m: [float(names.index(m.group(0)) + 1)])
+    if family == "uz":  # 2024-yil 18-mart · 17 aprel 2025 · 2025-yil oktabr oyida
+        def uz_month(m):
+            word = m.group(0).strip().lower()
+            return [float(next(i for i, stem in enumerate(UZ_MONTHS, 1) if re.match(stem, word)))]
+        uz_month_name = rf"(?:{'|'.join(UZ_MONTHS)})[a-z\u02bb\u02bc]*"
+        take(rf"(?i)(?<=\d[\s-])\b{uz_month_name}|(?<=yil)\s+{uz_month_name}|\b{uz_month_name}(?=\s+\d)",
+             uz_month)
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
