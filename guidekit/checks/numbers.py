@@ -53,10 +53,15 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
               "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
-              "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9}
+              "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
+              "libo": 10**3, "milyon": 10**6, "bilyon": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
+
+# Filipino (Tagalog) month names (Disyembre 10, 2026 · noong Enero 2020), in calendar order.
+TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
+             "oktubre", "nobyembre", "disyembre"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -65,6 +70,7 @@ IDIOMS = {
     "zh": [r"每1人", r"全年"],
     "vi": [],
     "ru": [],
+    "tl": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -103,6 +109,14 @@ WORDS = {
            "три": 3, "трёх": 3, "трех": 3, "трое": 3, "третий": 3, "четыре": 4, "четырёх": 4,
            "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8,
            "девять": 9, "десять": 10, "половина": 0.5, "половину": 0.5, "ноль": 0, "нет": 0},
+    "tl": {"wala": 0, "isa": 1, "isang": 1, "una": 1, "unang": 1, "minsan": 1, "dalawa": 2,
+           "dalawang": 2, "ikalawa": 2, "ikalawang": 2, "pangalawa": 2, "pangalawang": 2, "kapwa": 2,
+           "parehong": 2, "tatlo": 3, "tatlong": 3, "ikatlo": 3, "ikatlong": 3, "apat": 4, "lima": 5,
+           "limang": 5, "anim": 6, "pito": 7, "pitong": 7, "walo": 8, "walong": 8, "siyam": 9,
+           "sampu": 10, "sampung": 10, "labing-isa": 11, "labindalawa": 12, "labinlima": 15,
+           "labinlimang": 15, "dalawampu": 20, "dalawampung": 20, "tatlumpu": 30, "tatlumpung": 30,
+           "apatnapu": 40, "apatnapung": 40, "limampu": 50, "limampung": 50, "isandaan": 100,
+           "kalahati": 0.5},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -111,6 +125,7 @@ DEFINED_TERMS = {
     "ko": {r"아동·청소년": 19},
     "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
     "ru": {r"(?i)круглосуточн": 24, r"(?i)\bднём (?:и|или) ночью\b": 24},
+    "tl": {r"(?i)\baraw (?:man )?(?:o|at) gabi\b": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -238,7 +253,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         take(rf"(?:(?:{group})\s*)+(?:{NUMBER}(?!\s*[십백천十百千만억万萬億亿\d]))?", big)
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
-         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд)"
+         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
+         rf"|libo|milyon|bilyon)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     if family == "en":  # month names next to a day or a year
@@ -251,6 +267,10 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
             return [float(next(i for i, stem in enumerate(RU_MONTHS, 1) if re.match(stem, word)))]
         ru_month_name = rf"(?:{'|'.join(RU_MONTHS)})[а-я]*"
         take(rf"(?i)(?<=\d\s)\b{ru_month_name}|\b{ru_month_name}(?=\s+\d)", ru_month)
+    if family == "tl":  # Disyembre 10, 2026 · noong Enero 2020
+        tl_month_name = rf"(?:{'|'.join(TL_MONTHS)})"
+        take(rf"(?i)(?<=\d\s)\b{tl_month_name}\b|\b{tl_month_name}(?=\s+\d)",
+             lambda m: [float(TL_MONTHS.index(m.group(0).lower()) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
