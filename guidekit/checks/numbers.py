@@ -54,7 +54,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
               "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
-              "libo": 10**3, "milyon": 10**6, "bilyon": 10**9}
+              "libo": 10**3, "libong": 10**3, "milyon": 10**6, "milyong": 10**6,
+              "bilyon": 10**9, "bilyong": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
@@ -254,7 +255,7 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
          rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
-         rf"|libo|milyon|bilyon)"
+         rf"|libong|libo|milyong|milyon|bilyong|bilyon)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     if family == "en":  # month names next to a day or a year
