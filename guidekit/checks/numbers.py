@@ -60,13 +60,19 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
               "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
               "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6,
-              "ming": 10**3, "mln": 10**6, "milliard": 10**9, "mlrd": 10**9}
+              "ming": 10**3, "mln": 10**6, "milliard": 10**9, "mlrd": 10**9,
+              "libo": 10**3, "libong": 10**3, "milyon": 10**6, "milyong": 10**6,
+              "bilyon": 10**9, "bilyong": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
 # Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year.
 UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sent[ya]+br",
              "okt[ya]+br", "noyabr", "dekabr"]
+
+# Filipino (Tagalog) month names (Disyembre 10, 2026 · noong Enero 2020), in calendar order.
+TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
+             "oktubre", "nobyembre", "disyembre"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -76,6 +82,7 @@ IDIOMS = {
     "vi": [],
     "ru": [],
     "uz": [],
+    "tl": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -119,6 +126,14 @@ WORDS = {
            "ikkalasi": 2, "uch": 3, "uchta": 3, "uchinchi": 3, "to\u02bbrt": 4, "to\u02bbrtta": 4,
            "besh": 5, "beshta": 5, "olti": 6, "oltita": 6, "yetti": 7, "yettita": 7, "sakkiz": 8,
            "to\u02bbqqiz": 9, "o\u02bbn": 10, "yarim": 0.5, "yarmi": 0.5, "nol": 0, "yo\u02bbq": 0},
+    "tl": {"wala": 0, "isa": 1, "isang": 1, "una": 1, "unang": 1, "minsan": 1, "dalawa": 2,
+           "dalawang": 2, "ikalawa": 2, "ikalawang": 2, "pangalawa": 2, "pangalawang": 2, "kapwa": 2,
+           "parehong": 2, "tatlo": 3, "tatlong": 3, "ikatlo": 3, "ikatlong": 3, "apat": 4, "lima": 5,
+           "limang": 5, "anim": 6, "pito": 7, "pitong": 7, "walo": 8, "walong": 8, "siyam": 9,
+           "sampu": 10, "sampung": 10, "labing-isa": 11, "labindalawa": 12, "labinlima": 15,
+           "labinlimang": 15, "dalawampu": 20, "dalawampung": 20, "tatlumpu": 30, "tatlumpung": 30,
+           "apatnapu": 40, "apatnapung": 40, "limampu": 50, "limampung": 50, "isandaan": 100,
+           "kalahati": 0.5},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -128,6 +143,7 @@ DEFINED_TERMS = {
     "en": {r"(?i)\bday (?:or|and) night\b": 24, r"(?i)\baround the clock\b": 24},  # 24시간 · 24時間
     "ru": {r"(?i)круглосуточн": 24, r"(?i)\bднём (?:и|или) ночью\b": 24},
     "uz": {r"(?i)\bkechayu kunduz\b": 24, r"(?i)\bkecha-kunduz\b": 24, r"(?i)\bsutka davomida\b": 24},
+    "tl": {r"(?i)\baraw (?:man )?(?:o|at) gabi\b": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -256,7 +272,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
          rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
-         rf"|ming|mln|milliard|mlrd)"
+         rf"|ming|mln|milliard|mlrd"
+         rf"|libong|libo|milyong|milyon|bilyong|bilyon)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
@@ -281,6 +298,10 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         uz_month_name = rf"(?:{'|'.join(UZ_MONTHS)})[a-z\u02bb\u02bc]*"
         take(rf"(?i)(?<=\d[\s-])\b{uz_month_name}|(?<=yil)\s+{uz_month_name}|\b{uz_month_name}(?=\s+\d)",
              uz_month)
+    if family == "tl":  # Disyembre 10, 2026 · noong Enero 2020
+        tl_month_name = rf"(?:{'|'.join(TL_MONTHS)})"
+        take(rf"(?i)(?<=\d\s)\b{tl_month_name}\b|\b{tl_month_name}(?=\s+\d)",
+             lambda m: [float(TL_MONTHS.index(m.group(0).lower()) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
