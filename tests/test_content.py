@@ -331,3 +331,38 @@ def test_no_wording_readers_misread(root, lang, pattern, why):
                 if pattern.search(line) and (path.suffix != ".yml" or f"{lang}:" in line):
                     found.append(f"{path.relative_to(root)}:{number}")
     assert not found, f"{why}: {found}"
+
+
+# -- line breaks in scripts written without spaces between words ---------------------------------
+
+# A line break inside a paragraph is shown as a space. Thai uses a space only between phrases and
+# sentences, so a line wrapped between two Thai letters puts a space inside a phrase
+# ("ศูนย์ช่วยเหลือผู้เสียหายจากอาชญากรรม ทางเพศดิจิทัล"): write each paragraph or list item on one line
+# (second translator's check, issue 15 item 6).
+UNSPACED_SCRIPTS = {"th": re.compile(r"[\u0e00-\u0e7f]")}
+BLOCK_START = re.compile(r"\s*([-*+] |\d+\. |#|>|!!!|\?\?\?|\||\[\[)")
+
+
+def wrapped_between_letters(docs_root: Path) -> list[str]:
+    hits = []
+    for lang, letter in UNSPACED_SCRIPTS.items():
+        for path in sorted((docs_root / lang).rglob("*.md")):
+            lines = pages.read(path).body.split("\n")
+            for line, following in zip(lines, lines[1:]):
+                if (line.strip() and following.strip() and not BLOCK_START.match(following)
+                        and letter.fullmatch(line.rstrip()[-1]) and letter.match(following.lstrip())):
+                    hits.append(f"{path.relative_to(docs_root)}: …{line.rstrip()[-20:]}⏎{following.strip()[:20]}…")
+    return hits
+
+
+def test_no_line_break_between_two_letters_of_an_unspaced_script():
+    hits = wrapped_between_letters(ROOT / "docs")
+    assert not hits, "a line break here shows as a space inside a phrase; join the lines:\n" + "\n".join(hits)
+
+
+def test_line_breaks_between_letters_are_found(tmp_path):
+    (tmp_path / "th").mkdir()
+    (tmp_path / "th" / "page.md").write_text(
+        "---\ntitle: t\n---\n\nศูนย์ช่วยเหลือผู้เสียหายจากอาชญากรรม\nทางเพศดิจิทัล\n\n- ข้อ\n- ข้อ 112\n  โทร\n", "utf-8")
+    hits = wrapped_between_letters(tmp_path)
+    assert len(hits) == 1 and hits[0].startswith("th/page.md: ") and "อาชญากรรม⏎ทางเพศ" in hits[0]
