@@ -256,6 +256,10 @@ TRANSLATION_FINDINGS = {
     # Pháp lý Hàn Quốc (as in data/channels.yml), 아동·청소년성착취물 = nội dung bóc lột tình dục …
     "vi": [r"một người bạn tin tưởng", r"Viện Phát triển Nhân quyền", r"Tổng công ty Trợ giúp Pháp lý",
            r"tài liệu bóc lột tình dục"],
+    # th (second translator's check, issue 15 item 6): the victim's state lawyer is ทนายความผู้เสียหายที่รัฐจัดให้
+    # (피해자 국선변호사); ทนายความของรัฐ reads as the state's own counsel. "You will not get in trouble" is
+    # ไม่เดือดร้อน, not ไม่มีความผิด (a verdict); "zero tolerance" is ไม่ยอมรับโดยเด็ดขาด
+    "th": [r"ทนายความของรัฐ", r"ไม่มีความผิดเพราะเป็นผู้เสียหาย", r"ไม่ยอมรับเลย"],
 }
 
 
@@ -295,6 +299,9 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("zh", "检察官必须为其指派国选律师。"),
     ("zh", "最高7年有期徒刑或5000万韩元以下罚金。"),
     ("vi", "một người bạn tin tưởng có thể ngồi cùng bạn"),
+    ("th", "คุณมีทนายความอยู่ด้วยได้ และอัยการแต่งตั้งทนายความของรัฐให้คุณได้"),
+    ("th", "นี่ไม่ใช่ความผิดของคุณ และคุณจะไม่มีความผิดเพราะเป็นผู้เสียหาย"),
+    ("th", 'และสัญญาว่าจะ "ไม่ยอมรับเลย" ต่ออาชญากรรมทางเพศด้วยดีพเฟก'),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
