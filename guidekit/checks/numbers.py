@@ -54,9 +54,13 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
               "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9}
+WORD_UNITS.update({"ribu": 10**3, "juta": 10**6, "miliar": 10**9})  # Indonesian: 50 juta won
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
+# Indonesian month names (17 April 2025 · 30 Desember 2025 · Januari 2020).
+ID_MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+             "oktober", "november", "desember"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -65,6 +69,7 @@ IDIOMS = {
     "zh": [r"每1人", r"全年"],
     "vi": [],
     "ru": [],
+    "id": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -103,6 +108,10 @@ WORDS = {
            "три": 3, "трёх": 3, "трех": 3, "трое": 3, "третий": 3, "четыре": 4, "четырёх": 4,
            "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8,
            "девять": 9, "десять": 10, "половина": 0.5, "половину": 0.5, "ноль": 0, "нет": 0},
+    "id": {"nol": 0, "satu": 1, "sekali": 1, "pertama": 1, "dua": 2, "kedua": 2, "keduanya": 2,
+           "tiga": 3, "ketiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+           "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "setengah": 0.5,
+           "separuh": 0.5},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -238,7 +247,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         take(rf"(?:(?:{group})\s*)+(?:{NUMBER}(?!\s*[십백천十百千만억万萬億亿\d]))?", big)
     # 50 million · ₩50M · 6 triệu · 1,5 tỷ
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
-         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд)"
+         rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
+         rf"|ribu|juta|miliar)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     if family == "en":  # month names next to a day or a year
@@ -251,6 +261,10 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
             return [float(next(i for i, stem in enumerate(RU_MONTHS, 1) if re.match(stem, word)))]
         ru_month_name = rf"(?:{'|'.join(RU_MONTHS)})[а-я]*"
         take(rf"(?i)(?<=\d\s)\b{ru_month_name}|\b{ru_month_name}(?=\s+\d)", ru_month)
+    if family == "id":  # 17 April 2025 · Januari 2020
+        id_month_name = rf"(?:{'|'.join(ID_MONTHS)})"
+        take(rf"(?i)(?<=\d\s)\b{id_month_name}\b|\b{id_month_name}(?=\s+\d)",
+             lambda m: [float(ID_MONTHS.index(m.group(0).lower()) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
