@@ -30,8 +30,9 @@ serve: $(STAMP)
 system:
 	@sh scripts/ensure-system test
 
-## test: build the site, then run every test (unit, build, links, HTML, translations, browser)
+## test: type-check guidekit/, build the site, then run every test (unit, build, links, HTML, translations, browser)
 test: $(STAMP) node_modules/.installed system
+	$(BIN)/mypy
 	$(BIN)/guidekit build
 	$(BIN)/python -m pytest -n 2
 

@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from guidekit.errors import BuildStopped, GuidekitError
 from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, site_policy,
@@ -38,6 +39,7 @@ from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, site_p
 from guidekit.project import Project
 
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows has no fcntl: no lock, so no clean-up of other builds' folders

@@ -47,7 +47,7 @@ def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str
         entry = registry.get(ident)
         if entry is None or not entry.phones:
             continue
-        phone = entry.phone("emergency") or entry.phone()
+        phone = entry.phone("emergency") or entry.phones[0]
         name = entry.name.get_text(lang)
         numbers.append(f'<div class="number"><span class="name">{esc(name)}</span><b>{esc(phone.display)}</b></div>')
     steps = [_("If you are in danger now, call the police."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from babel.messages.frontend import CommandLineInterface
 
@@ -32,12 +33,13 @@ def extract(project: Project) -> Path:
             "--sort-by-file", "--project", "guidekit", "--copyright-holder", "guidekit contributors",
             "--msgid-bugs-address", "", "-o", str(project.template), str(project.root))
     # pybabel writes absolute-looking paths when given an absolute root; keep them relative.
-    text = project.template.read_text(encoding="utf-8").replace(f"#: {project.root}/", "#: ")
+    # (A line can name several places, so every occurrence, not only the first of a line.)
+    text = project.template.read_text(encoding="utf-8").replace(f" {project.root}/", " ")
     project.template.write_text(text, encoding="utf-8")
     return project.template
 
 
-def _translated(po: Path) -> dict[str, object]:
+def _translated(po: Path) -> dict[Any, Any]:
     return {m.id: m.string for m in read_catalog(po) if m.id and m.string}
 
 
@@ -45,7 +47,8 @@ def previous_ids(po: Path) -> dict[int, str]:
     """The `#| msgid "…"` that pybabel --previous writes above a fuzzy entry, by the line of the
     entry's msgid (Babel's reader does not keep it)."""
     from babel.messages.pofile import denormalize
-    found, pending = {}, []
+    found: dict[int, str] = {}
+    pending: list[str] = []
     for number, line in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1):
         if line.startswith("#| msgid ") or (pending and line.startswith('#| "')):
             pending.append(line[len("#| msgid "):] if line.startswith("#| msgid ") else line[3:])
@@ -108,7 +111,39 @@ def init(project: Project, lang: str) -> Path:
     if po.exists():
         raise GuidekitError("catalog already exists; use `guidekit catalogs update`", file=po)
     po.parent.mkdir(parents=True, exist_ok=True)
-    pybabel("init", "-i", str(project.template), "-d", str(project.root / "locales"), "-l", lang)
+    return new_catalog(project.template, po, lang)
+
+
+def new_catalog(template: Path, po: Path, lang: str) -> Path:
+    """A new language's catalog from the template, with the plural forms of its language.
+
+    What `pybabel init` does, without its warnings: pybabel reads the template with the new
+    language's plural rules, so the template's two empty plural msgstrs (an English-style .pot)
+    are "more translations than num_plurals" for a language with one form (th, ja, km …). Here the
+    template is read as the template it is and the language set afterwards, so each plural
+    message gets as many empty msgstr[n] as the language has forms."""
+    import datetime as dt
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+    if not template.is_file():
+        raise GuidekitError("the catalog template is missing (No such file)", file=template,
+                            hint="make it with `guidekit catalogs extract`")
+    template_catalog = read_catalog(template)
+    catalog = Catalog(locale=lang, project=template_catalog.project, version=template_catalog.version,
+                      copyright_holder=template_catalog.copyright_holder,
+                      msgid_bugs_address=template_catalog.msgid_bugs_address,
+                      header_comment=template_catalog.header_comment,
+                      creation_date=template_catalog.creation_date,
+                      revision_date=dt.datetime.now(dt.timezone.utc), fuzzy=False)
+    for message in template_catalog:
+        if message.id:
+            catalog.add(message.id, ("",) * catalog.num_plurals if message.pluralizable else "",
+                        locations=message.locations, flags=message.flags - {"fuzzy"},
+                        auto_comments=message.auto_comments, user_comments=message.user_comments,
+                        context=message.context)
+    with po.open("wb") as f:
+        write_po(f, catalog, width=76)
     return po
 
 

@@ -17,6 +17,8 @@ import phonenumbers
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from guidekit import data_texts
+from guidekit.data_texts import RawFile
 from guidekit.errors import GuidekitError
 from guidekit.positions import YamlDoc
 NEEDS = ("emergency", "reporting", "deletion", "legal", "support", "platforms")
@@ -174,7 +176,7 @@ class TextRoute(Strict):
 
     @property
     def href(self) -> str:
-        return f"sms:{self.sms}" if self.sms else self.kakaotalk
+        return f"sms:{self.sms}" if self.sms else str(self.kakaotalk)
 
     @property
     def shown(self) -> str:
@@ -267,15 +269,24 @@ def validate_entry(raw: object, doc: YamlDoc, base: tuple, prefix: str = "") -> 
                                    hint="see data/README.md for the fields an entry takes") from None
 
 
-def load_file(path: Path) -> list[Entry]:
+def read_file(path: Path) -> RawFile:
+    """A data file as read, its entries not yet checked by the schema."""
     doc = YamlDoc.read(path, what="data file")
     raw = doc.data
     if raw is None:
-        return []
+        return RawFile(path, doc, [])
     if not isinstance(raw, list):
         raise GuidekitError("expected a list of entries (each starting with '- id: …')", file=path, line=1)
     doc.check_commented_values()
-    return [validate_entry(item, doc, (i,)) for i, item in enumerate(raw)]
+    return RawFile(path, doc, raw)
+
+
+def validate_file(raw: RawFile) -> list[Entry]:
+    return [validate_entry(item, raw.doc, (i,)) for i, item in enumerate(raw.entries)]
+
+
+def load_file(path: Path) -> list[Entry]:
+    return validate_file(read_file(path))
 
 
 class Registry:
@@ -295,8 +306,13 @@ class Registry:
             self.origin[entry.id] = path
 
     @classmethod
-    def load(cls, data_dir: Path, extra: list[tuple[Path, Entry]] = (), hide: tuple[str, ...] = ()):
-        entries = [(data_dir / name, e) for name in DATA_FILES for e in load_file(data_dir / name)]
+    def load(cls, data_dir: Path, extra: tuple[tuple[Path, Entry], ...] | list[tuple[Path, Entry]] = (), hide: tuple[str, ...] = (),
+             locales_dir: Path | None = None):
+        """data/*.yml with the texts of locales/<lang>/data.yml merged in (locales_dir: beside
+        data/ unless given), plus a profile's own entries, minus the hidden ones."""
+        files = [read_file(data_dir / name) for name in DATA_FILES]
+        data_texts.merge(locales_dir or data_dir.parent / "locales", files)
+        entries = [(raw.path, e) for raw in files for e in validate_file(raw)]
         registry = cls(entries + list(extra), hidden=tuple(hide))
         unknown = registry.hidden - set(registry.entries)
         if unknown:

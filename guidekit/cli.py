@@ -119,7 +119,7 @@ def cmd_status(args) -> int:
             new = status.mark_current(project, Path(path))
             print(f"{path}: source_hash set to {new}")
         return 0
-    langs = project.check_languages(_langs(args.lang)) if args.lang else \
+    langs = project.check_languages(_langs(args.lang) or []) if args.lang else \
         [l for l in project.all_languages if l != project.source_language]
     statuses = status.report(project, langs)
     print(json.dumps(statuses, indent=2, ensure_ascii=False) if args.json else status.table(statuses))

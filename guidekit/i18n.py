@@ -45,12 +45,15 @@ def _babel_locale(config_file: Path, lang: str) -> Locale:
 
 @lru_cache(maxsize=None)
 def language_name(code: str) -> str:
-    """A language named in its own script (한국어, 日本語, Tiếng Việt), from Babel's locale data."""
+    """A language named in its own script (한국어, 日本語, Tiếng Việt), from Babel's locale data.
+
+    The language's name alone, not the locale's display name: Babel reads tl as fil_PH, whose
+    display name is "Filipino (Pilipinas)"; a language switcher says "Filipino"."""
     try:
         locale = Locale.parse(code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         return code
-    name = locale.get_display_name(locale) or code
+    name = locale.get_language_name(locale) or code
     return name[:1].upper() + name[1:]
 
 
@@ -202,9 +205,12 @@ def compile_catalog(project: Project, lang: str) -> Path:
     """Compile one language's catalog (when it changed) and return the .mo path."""
     po = project.catalog(lang)
     mo = compiled_dir(project) / "locales" / lang / "LC_MESSAGES" / "messages.mo"
-    alias = _mkdocs_locale_name(lang)
-    linked = compiled_dir(project) / "locales" / alias / "LC_MESSAGES" / "messages.mo"
-    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns and linked.exists():
+    # MkDocs looks for the catalog under the Babel locale's own name, which is not always the
+    # language code: Babel reads tl as fil_PH. The same file goes there too.
+    alias = str(babel_locale(project, lang))
+    alias_mo = None if alias == lang else compiled_dir(project) / "locales" / alias / "LC_MESSAGES" / "messages.mo"
+    if mo.exists() and mo.stat().st_mtime_ns >= po.stat().st_mtime_ns and (
+            alias_mo is None or alias_mo.exists()):
         return mo
     catalog = read_catalog(po)
     check_catalog(po, catalog)
@@ -213,19 +219,14 @@ def compile_catalog(project: Project, lang: str) -> Path:
     fd, tmp = tempfile.mkstemp(dir=mo.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as f:
         write_mo(f, catalog, use_fuzzy=False)
-    if alias != lang:
-        # MkDocs looks the catalog up by Babel's name for the locale (tl → fil_PH)
-        linked.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(tmp, linked.with_suffix(".tmp"))
-        os.replace(linked.with_suffix(".tmp"), linked)
+    if alias_mo is not None:
+        alias_mo.parent.mkdir(parents=True, exist_ok=True)
+        fd, alias_tmp = tempfile.mkstemp(dir=alias_mo.parent, suffix=".tmp")
+        os.close(fd)
+        shutil.copyfile(tmp, alias_tmp)
+        os.replace(alias_tmp, alias_mo)
     os.replace(tmp, mo)
     return mo
-
-
-def _mkdocs_locale_name(lang: str) -> str:
-    """The folder name MkDocs (mkdocs.localization) reads a theme catalog from for `lang`."""
-    locale = Locale.parse(lang, sep="_")
-    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def translations(project: Project, lang: str) -> Translations | NullTranslations:
@@ -233,10 +234,13 @@ def translations(project: Project, lang: str) -> Translations | NullTranslations
     return Translations.load(str(compiled_dir(project) / "locales"), [lang])
 
 
-def catalog_completeness(po: Path) -> dict:
-    """Counts for the status table: untranslated and fuzzy entries count as missing."""
+def catalog_completeness(po: Path, *, unused_from: str | None = None) -> dict:
+    """Counts for the status table: untranslated and fuzzy entries count as missing. Entries used
+    only in the template `unused_from` (a path as in the `#:` lines) are left out: the theme's
+    strings, for a language whose strings Material ships (guidekit/theme_strings.py)."""
     catalog = read_catalog(po)
-    entries = [m for m in catalog if m.id]
+    entries = [m for m in catalog if m.id and not (
+        unused_from and m.locations and all(path == unused_from for path, _ in m.locations))]
     missing = [m for m in entries if not m.string or m.fuzzy or
                (isinstance(m.string, tuple) and not all(m.string))]
     return {"total": len(entries), "translated": len(entries) - len(missing), "missing": len(missing)}

@@ -1,11 +1,14 @@
 """guidekit add-language CODE: everything a new language needs, in one command.
 
-It checks the code against Babel's locale data and the languages Material for MkDocs supports,
-then creates locales/CODE/mkdocs.yml, locales/CODE/LC_MESSAGES/messages.po (from the template) and
-docs/CODE/index.md (the source home page to translate, with its translation record). The next
-build builds the language, every other page falling back to the source language with a notice.
+It checks the code against Babel's locale data, then creates locales/CODE/mkdocs.yml,
+locales/CODE/LC_MESSAGES/messages.po (from the template) and docs/CODE/index.md (a copy of the
+source home page to translate, with no translation record: until its text is translated it counts
+as missing and is built as the source page with a notice). The next build builds the language,
+every other page falling back to the source language with a notice.
 The files are made in a scratch folder and renamed into place: the command completes or leaves
 nothing behind. Regional variants (pt-BR, zh-Hant) are refused before anything is written.
+Any language Babel knows works: where Material for MkDocs has no interface strings for it, the
+theme's strings come from the same catalog (guidekit/theme_strings.py).
 """
 from __future__ import annotations
 
@@ -19,16 +22,10 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from guidekit import catalogs
+from guidekit import catalogs, theme_strings
 from guidekit.errors import GuidekitError
 from guidekit.i18n import language_name
 from guidekit.project import Project, read_yaml
-
-
-def material_languages() -> set[str]:
-    import material
-    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    return {p.stem for p in folder.glob("*.html")}
 
 
 def check_code(project: Project, code: str) -> Locale:
@@ -59,9 +56,6 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
     """Everything is made in a scratch folder and moved into place at the end, so the command
     either completes or leaves the project as it was."""
     locale = check_code(project, code)
-    if code not in material_languages():
-        raise GuidekitError(f"Material for MkDocs has no interface translation for '{code}'",
-                            hint="choose one of: " + ", ".join(sorted(material_languages())))
     locale_dir = project.root / "locales" / code
     index = project.docs_dir(code) / "index.md"
     if code in project.all_languages or locale_dir.exists():
@@ -70,7 +64,7 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
         raise GuidekitError(f"docs/{code}/index.md already exists and would be overwritten", file=index,
                             hint="move it away first; the command makes the home page to translate")
     rtl = locale.character_order == "right-to-left"
-    source_conf = read_yaml(project.config_file(project.source_language)) or {}
+    source_conf: dict = read_yaml(project.config_file(project.source_language)) or {}  # type: ignore[assignment]
     exit_url = quick_exit or source_conf.get("extra", {}).get("quick_exit", {}).get("url")
     if not exit_url or not exit_url.startswith("https://"):
         raise GuidekitError("a quick-exit destination is needed", hint="pass --quick-exit https://…")
@@ -103,10 +97,13 @@ def add_language(project: Project, code: str, *, quick_exit: str | None = None,
     return [
         f"Added {language_name(code)} ({code}){' — right to left' if rtl else ''}:",
         f"  {config.relative_to(project.root)}   settings (site name, quick-exit destination)",
-        f"  {po.relative_to(project.root)}   interface strings to translate",
-        f"  {index.relative_to(project.root)}   the home page, still in {project.source_language}: translate it",
-        "Next: translate those two files, then `guidekit build` (other pages fall back with a notice)",
-        f"and `guidekit status --lang {code}` to see what is left.",
+        f"  {po.relative_to(project.root)}   interface strings to translate"
+        + ("" if code in theme_strings.material_languages() else
+           " (including the theme's own: Material for MkDocs has none for this language)"),
+        f"  {index.relative_to(project.root)}   the home page, still in {project.source_language}: translate it, "
+        f"then `guidekit status --mark-current {index.relative_to(project.root)}`",
+        "Until a page is translated it counts as missing and is shown in "
+        f"{project.source_language} with a notice; `guidekit status --lang {code}` shows what is left.",
     ]
 
 
@@ -128,14 +125,12 @@ def _make(project: Project, staged: Project, code: str, name: str, exit_url: str
     ]) + "\n", "utf-8")
     po = staged.catalog(code)
     po.parent.mkdir(parents=True)
-    catalogs.pybabel("init", "-i", str(project.template), "-o", str(po), "-l", code)
-    # The home page with its translation record; mark_current finds the source beside it.
-    source = project.docs_dir(project.source_language) / "index.md"
-    for lang in (project.source_language, code):
-        staged.docs_dir(lang).mkdir(parents=True)
-        shutil.copy2(source, staged.docs_dir(lang) / "index.md")
-    from guidekit.status import mark_current
-    mark_current(staged, staged.docs_dir(code) / "index.md")
+    catalogs.new_catalog(project.template, po, code)
+    # The home page to translate: a copy of the source page, with no translation record (it is
+    # not a translation yet). Until its text changes it counts as missing and is built as the
+    # source page with the fallback notice; the translator runs --mark-current after translating.
+    staged.docs_dir(code).mkdir(parents=True)
+    shutil.copy2(project.docs_dir(project.source_language) / "index.md", staged.docs_dir(code) / "index.md")
 
 
 def _move_into_place(staged: Project, project: Project, code: str) -> None:

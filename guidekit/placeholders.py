@@ -17,8 +17,11 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+import markupsafe
 from babel import Locale
 from babel.lists import format_list
 
@@ -116,23 +119,52 @@ def _front_matter_line(page, loc) -> int | None:
         return None
 
 
-class Renderer:
-    """Turns placeholders into HTML in one language; labels come from the gettext catalog."""
+# The markup is in this template of the theme (overrides/partials/channels.html).
+TEMPLATES = Path(__file__).resolve().parents[1] / "overrides"
+CHANNELS_TEMPLATE = "partials/channels.html"
 
-    def __init__(self, registry: Registry, lang: str, locale, gettext, source_language: str = "en"):
+
+@dataclass(frozen=True)
+class Shown:
+    """A text from data/ as a page shows it; `lang` is set when it falls back to another language."""
+    text: str
+    lang: str | None = None
+
+
+class Renderer:
+    """Turns placeholders into HTML in one language, through the macros of CHANNELS_TEMPLATE;
+    labels come from the gettext catalog."""
+
+    def __init__(self, registry: Registry, lang: str, locale, gettext, source_language: str = "en",
+                 templates: Path = TEMPLATES):
         self.registry, self.lang, self.locale, self._ = registry, lang, locale, gettext
         self.source_language = source_language
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                                 extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined)
+        # A catalog string is text: escaped once, as in the theme's templates (plugin.on_env);
+        # the trans block then marks it safe and escapes the values put into it.
+        env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
+            lambda m: html.escape(gettext(m)), lambda s, p, n: html.escape(gettext(s if n == 1 else p)),
+            newstyle=False)
+        try:
+            self.macros: Any = env.get_template(CHANNELS_TEMPLATE).module  # its macros, by name
+        except jinja2.TemplateError as e:
+            raise GuidekitError(f"the channel template cannot be read: {e}",
+                                file=Path(templates) / CHANNELS_TEMPLATE,
+                                line=getattr(e, "lineno", None), hint="fix the template") from None
         self._init_languages()
 
     # -- helpers ---------------------------------------------------------------------------------
-    def text(self, value: Text | None, tag: str = "span", cls: str | None = None) -> str:
+    def shown(self, value: Text | None) -> Shown | None:
         """Localised text; a fallback to the source language is marked with its lang."""
         if value is None:
+            return None
+        return Shown(value.get_text(self.lang), None if value.has(self.lang) else self.source_language)
+
+    def text(self, value: Text | None, tag: str = "span", cls: str | None = None) -> str:
+        if value is None:
             return ""
-        attrs = f' class="{cls}"' if cls else ""
-        if not value.has(self.lang):
-            attrs += f' lang="{self.source_language}"'
-        return f"<{tag}{attrs}>{html.escape(value.get_text(self.lang))}</{tag}>"
+        return str(self.macros.text(self.shown(value), tag, cls))
 
     def resolve(self, ph: Placeholder, page: str) -> Entry:
         entry = self.registry.get(ph.id)
@@ -152,29 +184,13 @@ class Renderer:
 
     def tel(self, phone, call_label: bool = False) -> str:
         """A tap-to-call link: the number as written locally, or "Call <number>" on a card."""
-        shown = self._("Call %(number)s") % {"number": phone.display} if call_label else phone.display
-        return f'<a class="gk-tel" href="{phone.href}">{html.escape(shown)}</a>'
-
-    # -- text routes (issue 12) ---------------------------------------------------------------------
-    def text_routes(self, entry: Entry) -> str:
-        """Buttons to write instead of call: "Text 1388" (sms:) or the KakaoTalk channel."""
-        items = []
-        for route in entry.texts:
-            if route.sms:
-                shown = self._("Text %(number)s") % {"number": route.shown}
-                cls = "gk-tel gk-text gk-text--sms"
-            else:
-                shown = self._("Write on KakaoTalk")
-                cls = "gk-tel gk-text gk-text--kakaotalk"
-            label = f" {self.text(route.label, 'span', 'gk-card__label')}" if route.label else ""
-            items.append(f'<li><a class="{cls}" href="{html.escape(route.href)}">{html.escape(shown)}</a>{label}</li>')
-        return f'<ul class="gk-card__texts">{"".join(items)}</ul>'
-    # -- end of text routes ------------------------------------------------------------------------
+        return str(self.macros.tel(phone, call_label))
 
     def site_link(self, entry: Entry, key: str | None = None, text: str | None = None) -> str:
         link = entry.link(key)
-        label = text or (self.text(link.label) if link.label else self.text(entry.name))
-        return f'<a class="gk-link" href="{html.escape(link.url)}">{label}</a>'
+        assert link is not None  # resolve() has checked
+        label = markupsafe.Markup(text) if text else self.macros.text(self.shown(link.label or entry.name))
+        return str(self.macros.link(link.url, label))
 
     # -- languages a service works in, named in the reader's language (Babel's locale data) -------
     def _init_languages(self) -> None:
@@ -194,13 +210,6 @@ class Renderer:
         reader = Locale.parse(self.lang.replace("-", "_")).language
         return any(Locale.parse(c.replace("-", "_")).language == reader for c in entry.languages)
 
-    def speaks_mark(self, entry: Entry) -> str:
-        """A small line on the card of a service that answers in the reader's language."""
-        if not (self.mark_speakers and self.speaks_reader_language(entry)):
-            return ""
-        text = self._("Speaks %(language)s") % {"language": self.language_label(self.lang)}
-        return f'<p class="gk-card__speaks">{html.escape(text)}</p>'
-
     # -- placeholders ----------------------------------------------------------------------------
     def render(self, ph: Placeholder, page: str, anchor: bool = False) -> str:
         entry = self.resolve(ph, page)
@@ -213,50 +222,25 @@ class Renderer:
         return self.card(entry, anchor=anchor)
 
     def card(self, entry: Entry, anchor: bool = False) -> str:
-        _ = self._
-        ident = f' id="{entry.id}"' if anchor else ""
-        parts = [f'<div class="gk-card" data-channel="{entry.id}"{ident}>',
-                 self.text(entry.name, "p", "gk-card__name"),
-                 self.speaks_mark(entry),
-                 self.text(entry.what, "p", "gk-card__what")]
-        if entry.phones:
-            items = []
-            for phone in entry.phones:
-                label = f" {self.text(phone.label, 'span', 'gk-card__label')}" if phone.label else ""
-                items.append(f"<li>{self.tel(phone, call_label=True)}{label}</li>")
-            parts.append(f'<ul class="gk-card__phones">{"".join(items)}</ul>')
-        if entry.texts:  # text routes (issue 12): text buttons right after the call buttons
-            parts.append(self.text_routes(entry))
-        facts = []
-        if entry.hours:
-            hours = {"always": _("Open 24 hours, every day"), "online": _("Online, at any time"),
-                     "office": _("Office hours"), "varies": _("Hours vary")}[entry.hours]
-            extra = f" {self.text(entry.hours_note)}" if entry.hours_note else ""
-            facts.append((_("Hours"), html.escape(hours) + extra))
-        if entry.cost:
-            cost = {"free": _("Free"), "free-service": _("Free service (call charges may apply)"),
-                    "varies": _("Cost varies")}[entry.cost]
-            facts.append((_("Cost"), html.escape(cost)))
-        if entry.who:
-            facts.append((_("Who it is for"), self.text(entry.who)))
-        if entry.languages:
-            names = format_list([self.language_label(c) for c in entry.languages], locale=self.page_locale)
-            facts.append((_("Languages"), html.escape(names)))
-        if facts:
-            parts.append('<dl class="gk-card__facts">' +
-                         "".join(f"<dt>{html.escape(k)}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-        if entry.note:
-            note_label = html.escape(_("Please note:"))
-            parts.append(f'<p class="gk-card__note"><strong>{note_label}</strong> {self.text(entry.note)}</p>')
-        if entry.links:
-            links = []
-            for link in entry.links:
-                label = self.text(link.label) if link.label else html.escape(urlsplit(link.url).hostname or link.url)
-                links.append(f'<li><a class="gk-link" href="{html.escape(link.url)}">{label}</a></li>')
-            parts.append(f'<ul class="gk-card__links">{"".join(links)}</ul>')
-        verified = _("Verified on %(date)s") % {"date": long_date(entry.verified, self.locale)}
-        parts.append(f'<p class="gk-card__verified">{html.escape(verified)}</p></div>')
-        return "".join(parts)
+        speaks = self.mark_speakers and self.speaks_reader_language(entry)
+        view = {
+            "id": entry.id, "anchor": anchor,
+            "name": self.shown(entry.name), "what": self.shown(entry.what),
+            "speaks": self.language_label(self.lang) if speaks else None,
+            "phones": [{"href": p.href, "display": p.display, "label": self.shown(p.label)} for p in entry.phones],
+            # text routes (issue 12): text buttons right after the call buttons
+            "texts": [{"sms": bool(r.sms), "href": r.href, "shown": r.shown, "label": self.shown(r.label)}
+                      for r in entry.texts],
+            "hours": entry.hours, "hours_note": self.shown(entry.hours_note),
+            "cost": entry.cost, "who": self.shown(entry.who),
+            "languages": format_list([self.language_label(c) for c in entry.languages], locale=self.page_locale)
+                         if entry.languages else None,
+            "note": self.shown(entry.note),
+            "links": [{"url": link.url, "label": self.shown(link.label),
+                       "host": urlsplit(link.url).hostname or link.url} for link in entry.links],
+            "verified": long_date(entry.verified, self.locale),
+        }
+        return str(self.macros.card(view))
 
     def replace_all(self, markdown: str, page: str, line_offset: int = 0) -> str:
         found = find(markdown, page, line_offset)

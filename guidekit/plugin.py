@@ -14,6 +14,7 @@ import html
 import logging
 import re
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import urlsplit
 
 import material.plugins.search.plugin as material_search
@@ -24,7 +25,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 
-from guidekit import card, generated, pages, placeholders, request_builder, security, urls, worksheet
+from guidekit import (card, generated, pages, placeholders, request_builder, search_segments, security, status,
+                      theme_strings, urls, worksheet)
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.i18n import babel_locale, compiled_dir, language_name, long_date, translations
@@ -60,7 +62,7 @@ class GuidekitConfig(Config):
 class GuidekitPlugin(BasePlugin[GuidekitConfig]):
     supports_multiple_instances = False
 
-    def _fail(self, error: GuidekitError):
+    def _fail(self, error: GuidekitError) -> NoReturn:
         raise PluginError(f"[{self.lang}] {error}")
 
     # -- configuration ---------------------------------------------------------------------------
@@ -91,6 +93,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
             self._fail(e)
         # The compiled catalogs are where MkDocs looks for {% trans %} translations.
         config.theme.dirs.insert(1, str(compiled_dir(self.project)))
+        theme_strings.configure(config)  # Material's strings: its partial, or ours from the catalog
         self.renderer = Renderer(self.registry, self.lang, self.locale, self.tr.gettext, self.source_lang)
         self.source_renderer = Renderer(self.registry, self.source_lang, babel_locale(self.project, self.source_lang),
                                         self.source_tr.gettext, self.source_lang)
@@ -116,7 +119,7 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
         hosts = {urlsplit(u).hostname for u in (self.site_root_url, self.profile.site_url if self.profile else None) if u}
         self.own_hosts = frozenset(h.lower() for h in hosts if h)
         self.fallback: set[str] = set()
-        self.source_pages: dict[str, pages.Page] = {}
+        self.source_pages: dict[str, pages.Page | None] = {}
         return config
 
     def _setting_line(self, loc) -> tuple[Path, int | None]:
@@ -159,15 +162,13 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
 
     def _configure_search(self, config):
         """Each language gets its own search index declaring its language (lunr has ko, ja, zh,
-        vi, en …). Material segments Han characters with jieba whenever jieba is importable;
+        vi, th, ru, en …; others search with English rules) and splitting at U+200B, where the
+        index of an unspaced script is segmented (guidekit/search_segments.py). Material segments Han characters with jieba whenever jieba is importable;
         that is right for Chinese only (it would split Japanese kanji away from their kana)."""
         search = config.plugins.get("material/search")
         if search is None:
             return
-        settings = config.extra.get("search") or {}
-        search.config.lang = [settings.get("lang") or config.theme["language"]]
-        if settings.get("separator"):
-            search.config.separator = settings["separator"]
+        search_segments.configure(search.config, config.extra.get("search") or {}, config.theme["language"])
         material_search.jieba = _jieba if search.config.lang[0] == "zh" else None
         if _jieba is not None:
             _jieba.setLogLevel(logging.WARNING)
@@ -180,7 +181,11 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 if path.is_dir():
                     continue
                 rel = path.relative_to(source_docs).as_posix()
-                if files.get_file_from_path(rel) is None:
+                own = files.get_file_from_path(rel)
+                if own is not None and rel.endswith(".md") and status.is_untranslated_copy(self.project, self.lang, rel):
+                    files.remove(own)  # still the source's text: built as the source page, with the notice
+                    own = None
+                if own is None:
                     files.append(File(rel, str(source_docs), config.site_dir, config.use_directory_urls))
                     self.fallback.add(rel)
         if self.profile and self.profile.css():
@@ -375,6 +380,9 @@ class GuidekitPlugin(BasePlugin[GuidekitConfig]):
                 gk["request_link"] = builder + (f"#template-{ident}" if conf and conf.route != "tool" else "")
 
     def on_post_build(self, config):
+        # After Material's search plugin wrote the index (it comes first), before the offline plugin
+        # inlines it: words of Thai, Khmer … split for the index (guidekit/search_segments.py).
+        search_segments.segment_index(Path(config.site_dir) / "search" / "search_index.json", str(self.locale))
         date = (self.offline or {}).get("date") or dt.date.today().isoformat()
         organisation = colour = None
         if self.profile:

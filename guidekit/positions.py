@@ -15,14 +15,19 @@ instead of a traceback from the YAML parser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from guidekit.errors import GuidekitError
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
+if TYPE_CHECKING:
+    from yaml import SafeLoader as _Base
+else:
+    _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
@@ -41,7 +46,7 @@ def _key(loc) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def pydantic_message(err: dict) -> str:
+def pydantic_message(err: Mapping[str, Any]) -> str:
     """A pydantic error in the words of the rest of guidekit."""
     if err["type"] == "missing":
         return "is required"

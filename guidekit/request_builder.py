@@ -15,13 +15,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from guidekit.channels import SOURCE_LANGUAGE, Entry, Registry, Text, _text
-from guidekit.positions import Loader as SafeLoader
+from guidekit.channels import SOURCE_LANGUAGE, Entry, Link, Registry, Text, _text
+from guidekit.positions import YamlDoc
 from guidekit.errors import GuidekitError
 from guidekit.i18n import language_name
 
@@ -147,81 +146,53 @@ class RequestData(Strict):
         return [l for l in REQUIRED_LETTERS if l in common] + sorted(common - set(REQUIRED_LETTERS))
 
 
-def _lines(text: str) -> dict[str, int]:
-    """Line numbers of top-level keys, platform ids and block ids, for error messages."""
-    found = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = re.match(r"^(\w[\w-]*):", line) or re.match(r"^  ([\w-]+):\s*$", line) or \
-            re.match(r"^  - id: ([\w-]+)", line)
-        if m and m.group(1) not in found:
-            found[m.group(1)] = number
-    return found
-
-
 def load(path: Path, registry: Registry) -> RequestData:
     """Read and check data/requests.yml against the schema and against data/platforms.yml."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=SafeLoader)
-    except FileNotFoundError:
-        raise GuidekitError("data file not found", file=path,
-                            hint="the request builder needs data/requests.yml") from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
-        raise GuidekitError(f"malformed YAML: {e.problem}", file=path, line=mark.line + 1 if mark else None,
-                            hint="fix the YAML syntax on that line") from None
-    lines = _lines(text)
+    if not path.exists():
+        raise GuidekitError("data file not found", file=path, hint="the request builder needs data/requests.yml")
+    doc = YamlDoc.read(path, what="data file")
+    raw = doc.data
     if not isinstance(raw, dict):
         raise GuidekitError("expected the keys subject, blocks, platforms and others", file=path, line=1)
+    blocks: list = raw["blocks"] if isinstance(raw.get("blocks"), list) else []
     try:
         data = RequestData.model_validate({**raw, "path": path})
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = [str(p) for p in err["loc"]]
-        where = loc[:]
-        if loc[:1] == ["blocks"] and len(loc) > 1 and loc[1].isdigit():
-            blocks = raw.get("blocks") or []
-            index = int(loc[1])
-            ident = blocks[index].get("id") if index < len(blocks) and isinstance(blocks[index], dict) else None
-            where = [f"blocks[{ident or index}]"] + loc[2:]
-            line = lines.get(ident) if ident else lines.get("blocks")
-        elif loc[:1] == ["platforms"] and len(loc) > 1:
-            line = lines.get(loc[1], lines.get("platforms"))
-        else:
-            line = lines.get(loc[0]) if loc else None
-        message = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            message = "is required"
-        elif err["type"] == "extra_forbidden":
-            message = "is not a known field"
-        raise GuidekitError(f"{'.'.join(where) or '(file)'}: {message}", file=path, line=line,
-                            hint="see the comments at the top of data/requests.yml") from None
+        def describe(loc) -> str:
+            where = [str(p) for p in loc]
+            if where[:1] == ["blocks"] and len(loc) > 1 and isinstance(loc[1], int):
+                block = blocks[loc[1]] if loc[1] < len(blocks) else None
+                ident = block.get("id") if isinstance(block, dict) else None
+                where = [f"blocks[{ident or loc[1]}]"] + where[2:]
+            return ".".join(where) or "(file)"
+        raise doc.validation_error(e, describe=describe, hint="see the comments at the top of data/requests.yml") from None
+    block_line = {b.get("id"): doc.line(("blocks", i)) for i, b in enumerate(blocks) if isinstance(b, dict)}
     for lang in REQUIRED_LETTERS:
         if lang not in data.letter_languages:
             missing = [b.id for b in data.blocks if lang not in b.text] or ["subject"]
             raise GuidekitError(f"letters must exist in {lang}; block '{missing[0]}' has no '{lang}' text",
-                                file=path, line=lines.get(missing[0]), hint=f"add a '{lang}' text to it")
+                                file=path, line=block_line.get(missing[0]), hint=f"add a '{lang}' text to it")
     for ident, conf in data.platforms.items():
         entry = registry.get(ident)
         if entry is None:
             raise GuidekitError(f"platforms.{ident}: no entry '{ident}' in data/", file=path,
-                                line=lines.get(ident), hint="use an id from data/platforms.yml")
+                                line=doc.line(("platforms", ident)), hint="use an id from data/platforms.yml")
         for which in ("form", "policy"):
             for kind in KINDS:
                 key = conf.link_key(which, kind)
                 if key is not None and _link(entry, key) is None:
                     raise GuidekitError(f"platforms.{ident}.{which}: '{ident}' has no link '{key}'",
-                                        file=path, line=lines.get(ident),
+                                        file=path, line=doc.line(("platforms", ident)),
                                         hint=f"use '{MAIN_LINK}' or a key of its links in data/platforms.yml")
-    for other in data.others:
+    for i, other in enumerate(data.others):
         if registry.get(other.id) is not None or other.id in data.platforms:
             raise GuidekitError(f"others: '{other.id}' is also a platform id", file=path,
-                                line=lines.get(other.id), hint="give it an id of its own")
+                                line=doc.line(("others", i)), hint="give it an id of its own")
     return data
 
 
-def _link(entry: Entry, key: str):
-    return entry.link(None if key == MAIN_LINK else key)
+def _link(entry: Entry, key: str | None) -> Link | None:
+    return entry.link(None if key in (MAIN_LINK, None) else key)
 
 
 def default_conf() -> PlatformRequest:
@@ -290,7 +261,7 @@ def kind_label(kinds: list[str], _) -> str:
         return labels[kinds[0]]
     return {("fake", "real"): _("If it is real, or made or edited:"),
             ("fake", "unsure"): _("If it was made or edited, or you are not sure:"),
-            ("real", "unsure"): _("If it is a real image or video, or you are not sure:")}[tuple(kinds)]
+            ("real", "unsure"): _("If it is a real image or video, or you are not sure:")}[(kinds[0], kinds[1])]
 
 
 def blank_labels(_) -> dict[str, str]:
@@ -312,6 +283,7 @@ def _link_info(entry: Entry | None, conf: PlatformRequest, which: str, letters: 
     out = {}
     for kind in KINDS:
         link = _link(entry, conf.link_key(which, kind))
+        assert link is not None  # load() has checked every key against data/platforms.yml
         label = link.label or entry.name
         out[kind] = {"url": link.url, "names": {lang: label.get_text(lang) for lang in letters}}
     return out
@@ -319,7 +291,8 @@ def _link_info(entry: Entry | None, conf: PlatformRequest, which: str, letters: 
 
 def _parts(text: str, values: dict[str, str], blanks: dict[str, str]) -> list[dict]:
     """A template text split into plain parts and blanks (for the page without JavaScript)."""
-    parts, pos = [], 0
+    parts: list[dict[str, str | bool]] = []
+    pos = 0
     for m in FIELD.finditer(text):
         if m.start() > pos:
             parts.append({"text": text[pos:m.start()]})
@@ -334,7 +307,7 @@ def _parts(text: str, values: dict[str, str], blanks: dict[str, str]) -> list[di
     return parts
 
 
-def _kind_groups(link: dict | None) -> list[tuple[list[str], dict]]:
+def _kind_groups(link: dict | None) -> list[tuple[list[str], dict | None]]:
     """The kinds of material grouped by the link they lead to: one group when they all share it."""
     if not link:
         return [(list(KINDS), None)]
@@ -399,11 +372,11 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
     available = data.letter_languages
     letters = [l for l in dict.fromkeys([lang, "ko", "en"]) if l in available]
     named = list(dict.fromkeys(letters + [lang]))  # link names: letter languages and the page's
-    platforms = []
+    platforms: list[dict[str, Any]] = []
     entries = [e for e in registry.by_need()["platforms"] if e.id not in registry.hidden]
     for entry in entries:
         conf = data.platforms.get(entry.id) or default_conf()
-        flags = list(conf.serves)
+        flags: list[str] = list(conf.serves)
         if conf.search:
             flags.append("search")
         if conf.policy is not None:
@@ -418,7 +391,7 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
             "names": {l: entry.name.get_text(l) for l in letters},
             "form": _link_info(entry, conf, "form", named) if conf.route != "tool" else None,
             "policy": _link_info(entry, conf, "policy", named),
-            "start": {"url": entry.link().url, "name": (entry.link().label or entry.name).get_text(lang)},
+            "start": {"url": entry.links[0].url, "name": (entry.links[0].label or entry.name).get_text(lang)},
             "note": entry.note.get_text(lang) if entry.note else None,
             "page": remove_pages.get(entry.id),
         })
@@ -457,9 +430,9 @@ def page_context(data: RequestData, registry: Registry, lang: str, _, *,
                     for l in letters},
         "platforms": platforms,
         "ui": ui,
-        "centre": ({"name": d4u.name.get_text(lang), "phone": d4u.phone().display, "tel": d4u.phone().href}
+        "centre": ({"name": d4u.name.get_text(lang), "phone": d4u.phones[0].display, "tel": d4u.phones[0].href}
                    if d4u and d4u.phones else None),
-        "take_it_down": ({"name": take_it_down.name.get_text(lang), "url": take_it_down.link().url}
+        "take_it_down": ({"name": take_it_down.name.get_text(lang), "url": take_it_down.links[0].url}
                          if take_it_down else None),
     }
     return {

@@ -235,7 +235,7 @@ def script_hashes(html: str) -> list[str]:
     return sorted(set(scan(html).hashes))
 
 
-def policy(hashes: list[str] = ()) -> str:
+def policy(hashes: tuple[str, ...] | list[str] = ()) -> str:
     parts = []
     for directive, sources in BASE_POLICY.items():
         if directive == "script-src":
@@ -274,7 +274,7 @@ def locate(snippet: str, candidates: list[Path]) -> tuple[Path, int] | None:
     return None
 
 
-def secure(html: str, *, page: str = "", sources: list[Path] = (), own_hosts: frozenset[str] = frozenset()) -> str:
+def secure(html: str, *, page: str = "", sources: tuple[Path, ...] | list[Path] = (), own_hosts: frozenset[str] = frozenset()) -> str:
     """Check the page (see the module's docstring), then add the referrer policy and the CSP (with
     the hashes of this page's known inline scripts) as the first <head> tags."""
     html = add_noreferrer(html)

@@ -10,7 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from guidekit import pages
+from guidekit import pages, theme_strings
 from guidekit.errors import GuidekitError
 from guidekit.i18n import catalog_completeness
 from guidekit.project import Project
@@ -38,7 +38,7 @@ def page_status(project: Project, lang: str, rel: str) -> PageStatus:
     if lang == project.source_language:
         return PageStatus(rel, "source", None, None, current)
     target = project.docs_dir(lang) / rel
-    if not target.exists():
+    if not target.exists() or is_untranslated_copy(project, lang, rel):
         return PageStatus(rel, "missing", None, None, current)
     record = pages.read(target).translation or {}
     recorded = record.get("source_hash")
@@ -46,16 +46,54 @@ def page_status(project: Project, lang: str, rel: str) -> PageStatus:
     return PageStatus(rel, state, bool(record.get("reviewed", False)), recorded, current)
 
 
-def language_status(project: Project, lang: str) -> dict:
+def _same_text(a: str, b: str) -> bool:
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
+
+
+def is_untranslated_copy(project: Project, lang: str, rel: str) -> bool:
+    """A page of `lang` whose body is still its source page's body (as `add-language` copies the
+    home page, or a translator copies a page to start from): not a translation, whatever its
+    front matter says. It counts as missing and is built as the source page, with the notice."""
+    target = project.docs_dir(lang) / rel
+    source = project.docs_dir(project.source_language) / rel
+    if lang == project.source_language or not target.is_file() or not source.is_file():
+        return False
+    return _same_text(pages.read(target).body, pages.read(source).body)
+
+
+def data_text_status(project: Project, lang: str, rows: list[PageStatus], registry) -> dict:
+    """Of the data entries placed on this language's translated pages, how many have all their
+    texts in it (inline in data/*.yml or in locales/<lang>/data.yml); the others show English."""
+    from guidekit import data_texts, placeholders
+    ids: set[str] = set()
+    for row in rows:
+        if row.state in ("current", "outdated"):
+            body = pages.read(project.docs_dir(lang) / row.page).body
+            for match in placeholders.PLACEHOLDER.finditer(body):
+                valid = placeholders.VALID.fullmatch(match.group("body").strip())
+                if valid and registry.get(valid.group("id")) is not None:
+                    ids.add(valid.group("id"))
+    missing = sorted(i for i in ids if not data_texts.has_texts(registry.get(i), lang))
+    return {"entries": len(ids), "with_texts": len(ids) - len(missing), "missing": missing}
+
+
+def language_status(project: Project, lang: str, registry=None) -> dict:
     rows = [page_status(project, lang, rel) for rel in source_pages(project)]
     counts = {s: sum(r.state == s for r in rows) for s in STATES}
     counts["reviewed"] = sum(bool(r.reviewed) for r in rows)
+    if registry is None:
+        from guidekit.channels import Registry
+        registry = Registry.load(project.root / "data")
     return {"language": lang, "pages": [asdict(r) for r in rows], "counts": counts,
-            "catalog": catalog_completeness(project.catalog(lang))}
+            "data": data_text_status(project, lang, rows, registry),
+            "catalog": catalog_completeness(project.catalog(lang), unused_from=None if theme_strings.uses_catalog(
+                project, lang) else theme_strings.TEMPLATE_FILE)}
 
 
 def report(project: Project, langs: list[str]) -> list[dict]:
-    return [language_status(project, lang) for lang in langs]
+    from guidekit.channels import Registry
+    registry = Registry.load(project.root / "data")
+    return [language_status(project, lang, registry) for lang in langs]
 
 
 def table(statuses: list[dict]) -> str:
@@ -69,6 +107,11 @@ def table(statuses: list[dict]) -> str:
         if all(p["state"] == "source" for p in status["pages"]):
             out.append("  (source language)")
             continue
+        data = status["data"]
+        out.append(f"  data texts: {data['with_texts']}/{data['entries']} entries on translated pages have "
+                   f"their texts in {status['language']}"
+                   + (f" (missing: {', '.join(data['missing'])}; see locales/{status['language']}/data.yml)"
+                      if data["missing"] else ""))
         width = max(len(p["page"]) for p in status["pages"])
         for p in status["pages"]:
             reviewed = "" if p["reviewed"] is None else ("reviewed" if p["reviewed"] else "not reviewed")

@@ -51,7 +51,7 @@ def help_line(lang: str, _, registry: Registry) -> str:
     for ident in HELP_CHANNELS:
         entry = registry.get(ident)
         if entry is not None and entry.phones:
-            phone = entry.phone("emergency") or entry.phone()
+            phone = entry.phone("emergency") or entry.phones[0]
             numbers.append(f"{entry.name.get_text(lang)} {phone.display}")
     return _("Help, day or night: %(numbers)s") % {"numbers": " · ".join(numbers)}
 

@@ -282,7 +282,7 @@ CASES = [
                 r"\(section #applied, the paragraph, item or row at \S*docs/en/rights/time-limits\.md:\d+\)",),
          line=("docs/ko/rights/time-limits.md", "| 5년 |")),
     Case("an amount changed in a Korean page (5,000만 원 → 3,000만 원)",
-         replace_in("docs/ko/rights/crimes.md", "5,000만 원 이하의 벌금**에 처해져요.", "3,000만 원 이하의 벌금**에 처해져요."),
+         replace_in("docs/ko/rights/crimes.md", "5,000만 원 이하의 벌금**으로 처벌받아요. 2024년", "3,000만 원 이하의 벌금**으로 처벌받아요. 2024년"),
          args=["check", "--translations", "--lang", "ko"],
          names=(r"docs/ko/rights/crimes\.md:\d+: number 30,000,000 .* where the source has 50,000,000",)),
 

@@ -309,6 +309,7 @@ def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_t
 MISREAD = [
     # (language, pattern, why)
     ("ko", re.compile(r"밤낮\s?없이"), "reads as 'incessantly': say 24시간"),
+    ("ko", re.compile(r"대응을\s?멈추"), "unclear: say what it means (stop replying once you have saved everything)"),
     ("vi", re.compile(r"Xử phạt Tội phạm Tình\s+dục"), "the Sexual Crimes Special Cases Act's name drops 'Bạo lực'"),
 ]
 

@@ -192,7 +192,7 @@ CASES = [
          [r"'zh-Hant'", "variant", "'zh' is already a language"], target="{project}"),
     Case("add-language-upper-case", ["add-language", "TH", "--quick-exit", "https://www.bbc.com/thai"],
          [r"lower case: 'th'"], target="{project}"),
-    Case("add-language-fails-half-way", ["add-language", "th", "--quick-exit", "https://www.bbc.com/thai"],
+    Case("add-language-fails-half-way", ["add-language", "ms", "--quick-exit", "https://www.bbc.com/indonesia"],
          [r"{project}/locales/messages.pot: ", "No such file"],
          setup=lambda p: (p / "locales" / "messages.pot").unlink(), target="{project}"),
     # Item 9: serve whose first build fails names the file and line, as build does
@@ -367,14 +367,15 @@ def test_byte_order_mark_front_matter_unit(tmp_path):
 
 # -- item 8: add-language completes, or leaves nothing --------------------------------------------
 def test_add_language_completes_and_builds(project_copy):
-    result = run_guidekit(["add-language", "th", "--quick-exit", "https://www.bbc.com/thai"], cwd=project_copy)
+    result = run_guidekit(["add-language", "ms", "--quick-exit", "https://www.bbc.com/indonesia"], cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    for rel in ("locales/th/mkdocs.yml", "locales/th/LC_MESSAGES/messages.po", "docs/th/index.md"):
+    for rel in ("locales/ms/mkdocs.yml", "locales/ms/LC_MESSAGES/messages.po", "docs/ms/index.md"):
         assert (project_copy / rel).is_file(), rel
     assert not list((project_copy / ".cache" / "guidekit").glob("add-language-*")), "scratch folder left"
-    status = run_guidekit(["status", "--lang", "th"], cwd=project_copy)
+    status = run_guidekit(["status", "--lang", "ms"], cwd=project_copy)
     assert status.returncode == 0, status.stderr
-    assert re.search(r"^\s*index\.md\s+current", status.stdout, re.M), status.stdout
+    # the copied home page is still English: missing until someone translates it (issue 15)
+    assert re.search(r"^\s*index\.md\s+missing", status.stdout, re.M), status.stdout
 
 
 # -- item 9: serve prints where the preview is, and the file and line of a failed rebuild ----------

@@ -45,6 +45,43 @@ def test_each_card_uses_only_bundled_fonts(site, lang):
         assert "Guidekit-CJK" in used, f"{lang}: its card is not drawn with the CJK font"
 
 
+def script_of(char: str) -> str:
+    """The script of a letter, from its Unicode name (LATIN, HANGUL, CJK, THAI, KHMER …)."""
+    import unicodedata
+    name = unicodedata.name(char, "")
+    return "CJK" if name.startswith(("CJK", "HIRAGANA", "KATAKANA")) else name.split(" ")[0]
+
+
+@pytest.mark.parametrize("lang", PROJECT.all_languages)
+def test_each_card_has_its_numbers_and_its_language(site, lang):
+    """Every built language's card shows the three 24-hour numbers and its text in the script of
+    its language (the one its own name is written in: ไทย, ខ្មែរ, Монгол, O‘zbek). A language
+    whose catalog does not yet translate the card prints it in English: then its text must be
+    Latin, and this says so, so the check tightens by itself once the catalog is translated."""
+    from pypdf import PdfReader
+    from guidekit.channels import Registry
+    from guidekit.i18n import language_name, translations
+    pdf = (site if lang == PROJECT.default_language else site / lang) / card.CARD_FILE
+    text = PdfReader(pdf).pages[0].extract_text()
+    compact = "".join(text.split())
+    registry = Registry.load(ROOT / "data")
+    for ident in card.CARD_CHANNELS:
+        entry = registry.get(ident)
+        number = (entry.phone("emergency") or entry.phone()).display
+        assert number in compact, f"{lang}: {ident} {number} is not on the card"
+    heading = "It is a crime, and it is not your fault."
+    translated = translations(PROJECT, lang).gettext(heading) != heading
+    own = next(script_of(c) for c in language_name(lang) if c.isalpha())
+    expected = own if translated or lang == PROJECT.source_language else "LATIN"
+    letters = [c for c in text if c.isalpha()]
+    in_script = sum(script_of(c) == expected for c in letters)
+    assert in_script >= 20 and in_script >= len(letters) // 3, (
+        f"{lang}: the card should be in {expected} script"
+        + ("" if expected == own else f" (its catalog does not translate the card yet, so it is in "
+                                      f"English; translated, it must be {own})")
+        + f"; {in_script} of {len(letters)} letters are: {text[:200]!r}")
+
+
 def test_the_korean_card_has_korean_text(site):
     from pypdf import PdfReader
     text = PdfReader(site / card.CARD_FILE).pages[0].extract_text()

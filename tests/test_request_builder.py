@@ -24,6 +24,8 @@ DEFAULT = PROJECT.default_language
 REGISTRY = Registry.load(ROOT / "data")
 DATA = request_builder.load(ROOT / "data" / request_builder.DATA_FILE, REGISTRY)
 REMOVE_LANGS = sorted(p.parent.parent.name for p in (ROOT / "docs").glob("*/remove/index.md"))
+# languages whose builder page is translated: its letters must exist in that language too
+REQUEST_LANGS = sorted(p.parent.parent.name for p in (ROOT / "docs").glob(f"*/{request_builder.PAGE}"))
 LEFTOVER = re.compile(r"\{[a-z_]+\}|%\(\w+\)s|\[[^\]]*\]")  # an unfilled field or a blank
 
 
@@ -43,8 +45,9 @@ def test_every_platform_has_a_way_to_send_a_request():
     assert {o.id for o in DATA.others} == {"website", "search-engine"}
 
 
-def test_letters_exist_in_every_language_with_remove_pages():
-    assert set(REMOVE_LANGS) <= set(DATA.letter_languages)
+def test_letters_exist_in_every_language_the_builder_page_is_written_in():
+    assert len(REQUEST_LANGS) >= 5
+    assert set(REQUEST_LANGS) <= set(DATA.letter_languages)
 
 
 def test_what_a_platform_serves_is_sourced_on_the_page():

@@ -191,28 +191,85 @@ def test_catalog_extract_finds_template_and_code_strings(project_copy):
 # -- add-language ---------------------------------------------------------------------------------
 
 def test_add_language_builds_a_new_language(project_copy):
-    result = run_guidekit(["add-language", "hi", "--quick-exit", "https://hi.wikipedia.org/"], cwd=project_copy)
+    result = run_guidekit(["add-language", "ms", "--quick-exit", "https://www.bbc.com/indonesia"], cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    for path in ("locales/hi/mkdocs.yml", "locales/hi/LC_MESSAGES/messages.po", "docs/hi/index.md"):
+    for path in ("locales/ms/mkdocs.yml", "locales/ms/LC_MESSAGES/messages.po", "docs/ms/index.md"):
         assert (project_copy / path).exists(), path
-    assert "translation:" in (project_copy / "docs/hi/index.md").read_text("utf-8")
-    build = run_guidekit(["build", "--lang", "ko,hi"], cwd=project_copy)
+    # The home page to translate is a copy of the source, not a translation: no record, missing.
+    home = (project_copy / "docs/ms/index.md").read_text("utf-8")
+    assert home == (project_copy / "docs/en/index.md").read_text("utf-8")
+    status = run_guidekit(["status", "--lang", "ms", "--json"], cwd=project_copy)
+    rows = {p["page"]: p["state"] for p in json.loads(status.stdout)[0]["pages"]}
+    assert rows["index.md"] == "missing"
+    build = run_guidekit(["build", "--lang", "ko,ms"], cwd=project_copy)
     assert build.returncode == 0, build.stderr
     site = project_copy / "site"
-    assert '<html lang="hi"' in (site / "hi" / "index.html").read_text("utf-8")
-    fallback = next(p for p in (site / "hi").rglob("index.html") if p.parent != site / "hi"
-                    and "about" not in p.parts and p.parent.name != "directory")
-    assert 'data-notice="fallback"' in fallback.read_text("utf-8")
-    assert ">हिन्दी</a>" in (site / "index.html").read_text("utf-8"), "named in its own script"
+    assert '<html lang="ms"' in (site / "ms" / "index.html").read_text("utf-8")
+    for page in (site / "ms" / "index.html", site / "ms" / "report" / "police" / "index.html"):
+        text = page.read_text("utf-8")
+        assert 'data-notice="fallback"' in text and '<div lang="en" dir="ltr">' in text, page
+    assert ">Melayu</a>" in (site / "index.html").read_text("utf-8"), "named in its own script"
+
+
+def test_translated_copy_becomes_a_translation(project_copy):
+    """A copied page stays missing until its text changes; then --mark-current makes it current."""
+    assert run_guidekit(["add-language", "ms", "--quick-exit", "https://www.bbc.com/indonesia"],
+                        cwd=project_copy).returncode == 0
+    page = project_copy / "docs/ms/index.md"
+    text = page.read_text("utf-8")
+    page.write_text(text.replace("You are not alone", "Anda tidak sendirian"), "utf-8")
+
+    def state():
+        out = run_guidekit(["status", "--lang", "ms", "--json"], cwd=project_copy).stdout
+        return {p["page"]: p["state"] for p in json.loads(out)[0]["pages"]}["index.md"]
+    assert state() == "missing"  # a translated title alone: the text is still the English
+    page.write_text(text.replace("You can get help\ntoday", "Anda bisa mendapat bantuan\nhari ini"), "utf-8")
+    assert "Anda bisa" in page.read_text("utf-8")
+    assert state() == "outdated"  # translated, but no record of which source it was made from
+    assert run_guidekit(["status", "--mark-current", "docs/ms/index.md"], cwd=project_copy).returncode == 0
+    assert state() == "current"
+
+
+def test_add_language_without_material_strings(project_copy):
+    """Swahili: Babel knows it, Material ships no strings for it; the theme's strings (skip link,
+    search box) come from our catalog, and count in that language's catalog status only."""
+    result = run_guidekit(["add-language", "sw", "--quick-exit", "https://www.bbc.com/swahili"], cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    po = project_copy / "locales/sw/LC_MESSAGES/messages.po"
+    text = po.read_text("utf-8")
+    for msgid, msgstr in (("Skip to content", "Ruka hadi maudhui"), ("Search", "Tafuta")):
+        assert f'msgid "{msgid}"\nmsgstr ""' in text, msgid
+        text = text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+    po.write_text(text, "utf-8")
+    build = run_guidekit(["build", "--lang", "ko,sw"], cwd=project_copy)
+    assert build.returncode == 0, build.stderr
+    home = (project_copy / "site" / "sw" / "index.html").read_text("utf-8")
+    assert '<html lang="sw"' in home
+    assert re.search(r'class="md-skip">\s*Ruka hadi maudhui\s*<', home)
+    assert 'placeholder="Tafuta"' in home
+    ko = (project_copy / "site" / "index.html").read_text("utf-8")
+    assert "Ruka hadi maudhui" not in ko and 'placeholder="검색"' in ko  # Korean keeps Material's
+    statuses = {s["language"]: s["catalog"] for s in json.loads(
+        run_guidekit(["status", "--lang", "ko,sw", "--json"], cwd=project_copy).stdout)}
+    assert statuses["sw"]["total"] > statuses["ko"]["total"]  # the theme's strings count for sw only
 
 
 @pytest.mark.parametrize("code, message", [("xx", "not a language code Babel knows"),
-                                           ("ko", "already exists"),
-                                           ("yue", "Material for MkDocs has no interface translation")])
+                                           ("ko", "already exists")])
 def test_add_language_refuses_bad_codes(project_copy, code, message):
     result = run_guidekit(["add-language", code], cwd=project_copy)
     assert result.returncode == 2  # a refused input (issue 17: exit 2 for errors, 1 for findings)
     assert message in result.stderr
+
+
+def test_language_names_are_the_languages(root):
+    """The switcher names each language in its own script, without a region (tl is Babel's
+    fil_PH), Uzbek in Latin and Mongolian in Cyrillic script."""
+    from guidekit.i18n import language_name
+    expected = {"en": "English", "ko": "한국어", "ja": "日本語", "zh": "中文", "vi": "Tiếng Việt",
+                "th": "ไทย", "ru": "Русский", "ne": "नेपाली", "km": "ខ្មែរ", "uz": "O‘zbek",
+                "mn": "Монгол", "tl": "Filipino", "id": "Indonesia"}
+    assert {code: language_name(code) for code in expected} == expected
 
 
 def test_right_to_left_fixture_language(project_copy):

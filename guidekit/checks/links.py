@@ -141,7 +141,7 @@ def classify(entry: dict) -> tuple[str, str]:
     return "broken", text or "unknown error"
 
 
-def check_site(project: Project, site: Path, *, external: bool = False, extra_args: list[str] = (),
+def check_site(project: Project, site: Path, *, external: bool = False, extra_args: tuple[str, ...] = (),
                data_file: Path | None = None, timeout: int = 20, retries: int = 2,
                cache_dir: Path | None = None) -> LinkReport:
     site = site.resolve()

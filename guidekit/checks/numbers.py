@@ -45,6 +45,11 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]
 MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+# Month names of languages that write a date's month as a word (18 มีนาคม 2024 → 18, 3, 2024).
+MONTH_WORDS = {
+    "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+           "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+}
 
 # Large units: the number before them is multiplied (5천만 = 5 × 1000 × 10000).
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
@@ -53,7 +58,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9,
               "тыс": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6,
               "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9,
-              "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9}
+              "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
+              "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6}
 WORD_UNITS.update({"ribu": 10**3, "juta": 10**6, "miliar": 10**9})  # Indonesian: 50 juta won
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
@@ -251,6 +257,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
          rf"|ribu|juta|miliar)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
+    # Thai units are followed by a word without a space (50 ล้านวอน)
+    take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
@@ -265,6 +273,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         id_month_name = rf"(?:{'|'.join(ID_MONTHS)})"
         take(rf"(?i)(?<=\d\s)\b{id_month_name}\b|\b{id_month_name}(?=\s+\d)",
              lambda m: [float(ID_MONTHS.index(m.group(0).lower()) + 1)])
+    if family in MONTH_WORDS:
+        names = MONTH_WORDS[family]
+        take("|".join(names), lambda m: [float(names.index(m.group(0)) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
@@ -286,7 +297,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
 
 def blocks(page: pages.Page) -> list[tuple[str, int, _Text]]:
     """(section id, section line, block) for every paragraph, list item, table row and heading."""
-    out, current, buffer, in_fence = [], (TOP, page.body_line), [], False
+    out: list[tuple[str, int, _Text]] = []
+    buffer: list[tuple[int, str]] = []
+    current, in_fence = (TOP, page.body_line), False
 
     def flush():
         if buffer:

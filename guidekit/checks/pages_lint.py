@@ -73,10 +73,10 @@ def check_pages(project: Project, langs: list[str] | None = None, paths: list[Pa
                 out=print) -> bool:
     registry = Registry.load(project.root / "data")
     problems, count = [], 0
-    targets = []
+    targets: list[tuple[str, Path]] = []
     if paths:
-        for given in paths:
-            given = given.resolve()
+        for path_given in paths:
+            given = path_given.resolve()
             for p in sorted(given.rglob("*.md")) if given.is_dir() else [given]:
                 lang = p.relative_to(project.root / "docs").parts[0]
                 targets.append((lang, p))
@@ -86,7 +86,7 @@ def check_pages(project: Project, langs: list[str] | None = None, paths: list[Pa
     for lang, path in targets:
         count += 1
         problems += lint_page(project, lang, path, registry)
-    for p in problems:
-        out(p)
+    for problem in problems:
+        out(problem)
     out(f"pages: {count} checked, {len(problems)} problem(s)")
     return not problems
