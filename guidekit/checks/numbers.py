@@ -73,6 +73,10 @@ UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust
 # Filipino (Tagalog) month names (Disyembre 10, 2026 · noong Enero 2020), in calendar order.
 TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
              "oktubre", "nobyembre", "disyembre"]
+WORD_UNITS.update({"ribu": 10**3, "juta": 10**6, "miliar": 10**9})  # Indonesian: 50 juta won
+# Indonesian month names (17 April 2025 · 30 Desember 2025 · Januari 2020).
+ID_MONTHS = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+             "oktober", "november", "desember"]
 
 # Idioms in which a digit is not a quantity of the source, per language.
 IDIOMS = {
@@ -83,6 +87,7 @@ IDIOMS = {
     "ru": [],
     "uz": [],
     "tl": [],
+    "id": [],
     "en": [],
 }
 # An exclusive upper bound in a range (10세 이상 14세 미만) is the inclusive "10 to 13".
@@ -134,6 +139,10 @@ WORDS = {
            "labinlimang": 15, "dalawampu": 20, "dalawampung": 20, "tatlumpu": 30, "tatlumpung": 30,
            "apatnapu": 40, "apatnapung": 40, "limampu": 50, "limampung": 50, "isandaan": 100,
            "kalahati": 0.5},
+    "id": {"nol": 0, "satu": 1, "sekali": 1, "pertama": 1, "dua": 2, "kedua": 2, "keduanya": 2,
+           "tiga": 3, "ketiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+           "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "setengah": 0.5,
+           "separuh": 0.5},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -273,7 +282,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     take(rf"({NUMBER})\s*(thousand|million|billion|bn|M|nghìn|ngàn|triệu|tỷ|tỉ"
          rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
          rf"|ming|mln|milliard|mlrd"
-         rf"|libong|libo|milyong|milyon|bilyong|bilyon)"
+         rf"|libong|libo|milyong|milyon|bilyong|bilyon"
+         rf"|ribu|juta|miliar)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
@@ -288,6 +298,10 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
             return [float(next(i for i, stem in enumerate(RU_MONTHS, 1) if re.match(stem, word)))]
         ru_month_name = rf"(?:{'|'.join(RU_MONTHS)})[а-я]*"
         take(rf"(?i)(?<=\d\s)\b{ru_month_name}|\b{ru_month_name}(?=\s+\d)", ru_month)
+    if family == "id":  # 17 April 2025 · Januari 2020
+        id_month_name = rf"(?:{'|'.join(ID_MONTHS)})"
+        take(rf"(?i)(?<=\d\s)\b{id_month_name}\b|\b{id_month_name}(?=\s+\d)",
+             lambda m: [float(ID_MONTHS.index(m.group(0).lower()) + 1)])
     if family in MONTH_WORDS:
         names = MONTH_WORDS[family]
         take("|".join(names), lambda m: [float(names.index(m.group(0)) + 1)])
