@@ -62,7 +62,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "พัน": 10**3, "หมื่น": 10**4, "แสน": 10**5, "ล้าน": 10**6,
               "ming": 10**3, "mln": 10**6, "milliard": 10**9, "mlrd": 10**9,
               "libo": 10**3, "libong": 10**3, "milyon": 10**6, "milyong": 10**6,
-              "bilyon": 10**9, "bilyong": 10**9}
+              "bilyon": 10**9, "bilyong": 10**9,
+              "мянга": 10**3, "мянган": 10**3, "сая": 10**6, "тэрбум": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
@@ -143,6 +144,10 @@ WORDS = {
            "tiga": 3, "ketiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
            "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "setengah": 0.5,
            "separuh": 0.5},
+    "mn": {"нэг": 1, "нэгэн": 1, "ганц": 1, "нэгдүгээр": 1, "хоёр": 2, "хоёулаа": 2, "хоёрдугаар": 2,
+           "гурав": 3, "гурван": 3, "гуравдугаар": 3, "дөрөв": 4, "дөрвөн": 4, "тав": 5, "таван": 5,
+           "зургаа": 6, "зургаан": 6, "долоо": 7, "долоон": 7, "найм": 8, "найман": 8, "ес": 9,
+           "есөн": 9, "арав": 10, "арван": 10, "хагас": 0.5, "тэг": 0},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -153,6 +158,7 @@ DEFINED_TERMS = {
     "ru": {r"(?i)круглосуточн": 24, r"(?i)\bднём (?:и|или) ночью\b": 24},
     "uz": {r"(?i)\bkechayu kunduz\b": 24, r"(?i)\bkecha-kunduz\b": 24, r"(?i)\bsutka davomida\b": 24},
     "tl": {r"(?i)\baraw (?:man )?(?:o|at) gabi\b": 24},
+    "mn": {r"(?i)өдөр шөнөгүй": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -283,7 +289,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
          rf"|тысячи|тысяча|тысяч|тыс|миллионов|миллиона|миллион|млн|миллиардов|миллиарда|миллиард|млрд"
          rf"|ming|mln|milliard|mlrd"
          rf"|libong|libo|milyong|milyon|bilyong|bilyon"
-         rf"|ribu|juta|miliar)"
+         rf"|ribu|juta|miliar"
+         rf"|мянган|мянга|сая|тэрбум)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
