@@ -3,6 +3,7 @@ its placeholders rendered from data/, a hosting profile's own channels added, an
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,12 @@ from guidekit import pages, placeholders
 
 if TYPE_CHECKING:
     from guidekit.language_build import LanguageBuild
+
+# Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer; Han, kana and CJK
+# punctuation): a line break between two of their letters would show as a space in the browser.
+UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+WRAPPED = re.compile(rf"(?<=[{UNSPACED}])\n[ \t]*(?=[{UNSPACED}])")
+FENCE = re.compile(r"(?m)^\s*(```|~~~)")
 
 # Where a hosting profile's place_channels go (source-language page paths).
 PLACEMENT_PAGES = {"home": "index.md", "support": "support.md"}
@@ -46,7 +53,7 @@ class PageTexts:
         # MkDocs hands over the body without its leading blank lines; count them back in.
         blank = len(own.body) - len(own.body.lstrip("\n"))
         body = renderer.replace_all(markdown, str(path), line_offset=own.body_line - 1 + blank)
-        body += self._placed_channels(rel, renderer)
+        body = join_wrapped_lines(body) + self._placed_channels(rel, renderer)
         page.meta.update(meta)
         page.meta["guidekit_fallback"] = is_fallback
         if translated and source is not None:
@@ -70,6 +77,20 @@ class PageTexts:
         entries = [self.build.registry.get(i) for i in ids]  # the profile's check found every id
         cards = "\n\n".join(renderer.card(e) for e in entries if e is not None)
         return f'\n\n<h2 id="organisation-contacts">{html.escape(heading)}</h2>\n\n{cards}\n'
+
+
+def join_wrapped_lines(markdown: str) -> str:
+    """A paragraph of an unspaced script wrapped over several lines reads as one line (outside code)."""
+    parts = FENCE.split(markdown)
+    # split() keeps the fence markers: text, marker, code, marker, text …
+    out, in_code = [], False
+    for i, part in enumerate(parts):
+        if i % 2 == 1:  # a fence marker
+            out.append(part)
+            in_code = not in_code
+            continue
+        out.append(part if in_code else WRAPPED.sub("", part))
+    return "".join(out)
 
 
 def with_title(content: str, page, site_name: str) -> str:

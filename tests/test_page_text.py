@@ -1,0 +1,28 @@
+"""Pages in scripts written without spaces: a wrapped line must not become a space."""
+from __future__ import annotations
+
+import pytest
+
+from guidekit.page_text import join_wrapped_lines
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("ตำรวจ\nช่วยคุณได้", "ตำรวจช่วยคุณได้"),                      # Thai
+    ("ប៉ូលិស\nអាចជួយ", "ប៉ូលិសអាចជួយ"),                              # Khmer
+    ("警察に\n相談できます。", "警察に相談できます。"),                # Japanese
+    ("- รายการ\n  ต่อจากนี้", "- รายการต่อจากนี้"),                    # a list item's continuation
+])
+def test_a_wrapped_line_of_an_unspaced_script_is_joined(text, joined):
+    assert join_wrapped_lines(text) == joined
+
+
+@pytest.mark.parametrize("text", [
+    "Police\ncan help",                 # spaced scripts keep their line breaks (a space)
+    "경찰에\n신고하세요",                 # Korean is written with spaces
+    "ตำรวจ\n\nหลักฐาน",                  # a new paragraph
+    "ตำรวจ\n- หลักฐาน",                  # a new list item
+    "ตำรวจ\n[[phone:police]]",           # a placeholder on the next line
+    "```\nตำรวจ\nหลักฐาน\n```",          # code is shown as written
+])
+def test_other_line_breaks_stay(text):
+    assert join_wrapped_lines(text) == text
