@@ -34,8 +34,8 @@ from pathlib import Path
 from types import ModuleType
 
 from guidekit.errors import BuildStopped, GuidekitError
-from guidekit.offline import (SHIM_IN_SITE, bundle_name, publish_bundles, site_policy,
-                              write_headers_file, write_nginx_headers, zip_folder)
+from guidekit.headers import site_policy, write_headers_file, write_nginx_headers
+from guidekit.offline import SHIM_IN_SITE, bundle_name, publish_bundles, zip_folder
 from guidekit.project import Project
 
 
@@ -86,7 +86,8 @@ def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> Langu
             config.site_url = overrides["site_url"]
         if overrides.get("offline"):
             # Material's offline plugin: file:// links (no directory URLs) and an inlined search
-            # index. Its worker shim comes from npm and ships inside the bundle (see offline.py).
+            # index. The search worker runs through our own shim, shipped in the bundle
+            # (overrides/assets/javascripts/iframe-worker.js: no CDN, no inline script).
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [SHIM_IN_SITE]
             config.extra["offline"] = overrides["offline"]

@@ -170,7 +170,7 @@ def cmd_check(args) -> int:
         from guidekit.profiles import Profile
         profile = Profile.load(Path(args.profile), project)
     if args.pages:
-        from guidekit.checks.pages_lint import check_pages
+        from guidekit.checks.page_rules import check_pages
         failed |= not check_pages(project, _langs(args.lang), _page_paths(project, args.paths) or None)
     if args.content:
         from guidekit.checks.content import check_content
@@ -184,7 +184,7 @@ def cmd_check(args) -> int:
         from guidekit.checks.sources import check_sources
         failed |= not check_sources(load_registry(project, profile))
     if args.translations:
-        from guidekit.checks.parity import check_translations
+        from guidekit.checks.translations import check_translations
         failed |= not check_translations(project, _langs(args.lang))
     if args.links:
         from guidekit.checks.links import check_links

@@ -125,7 +125,7 @@ def add_pages(files, build, config) -> None:
 
     from mkdocs.structure.files import File
 
-    from guidekit import card, urls
+    from guidekit import emergency_card as card, urls
     from guidekit.errors import GuidekitError
     from guidekit.language_build import PROFILE_CSS
     profile, _ = build.profile, build.gettext

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guidekit import card, search_segments, worksheet
+from guidekit import emergency_card as card, search_segments, worksheet
 
 if TYPE_CHECKING:
     from guidekit.language_build import LanguageBuild

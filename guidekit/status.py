@@ -124,9 +124,6 @@ def failures(statuses: list[dict], fail_on: set[str]) -> list[str]:
             if p["state"] in fail_on]
 
 
-TRANSLATION_BLOCK = re.compile(r"^translation:[ \t]*(\{[^\n]*\}|\n(?:[ \t]+[^\n]*\n)+)", re.M)
-
-
 def mark_current(project: Project, path: Path) -> str:
     """Record the current source hash in a translated page, changing nothing else in the file."""
     path = path.resolve()

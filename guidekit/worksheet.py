@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from guidekit import card, fonts
+from guidekit import emergency_card as card, fonts
 from guidekit.channels import Registry
 from guidekit.i18n import long_date
 

@@ -444,7 +444,7 @@ def test_check_sources_lists_unreadable_pages_apart(source_server, tmp_path, mon
 
 def test_card_takes_the_profile_colour_and_name():
     """The card's colour is not in its text; check the document the PDF is made from."""
-    from guidekit import card
+    from guidekit import emergency_card as card
     registry = Registry.load(ROOT / "data")
     document = card.card_html("en", "en", lambda s: s, registry, "2026-12-01", None, extra=("klac",),
                               organisation="Example <Shelter>", colour="#1b5e20")

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import run_guidekit
 from guidekit.channels import Registry
-from guidekit.offline import HEADERS, site_policy
+from guidekit.headers import HEADERS, site_policy
 from guidekit.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,7 +109,7 @@ def test_emergency_card_per_language(site, lang):
 
 
 def test_card_numbers_come_from_the_data():
-    from guidekit.card import CARD_CHANNELS
+    from guidekit.emergency_card import CARD_CHANNELS
     registry = Registry.load(ROOT / "data")
     assert all(registry.get(ident) for ident in CARD_CHANNELS)
 

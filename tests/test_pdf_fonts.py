@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_guidekit
-from guidekit import card, fonts
+from guidekit import emergency_card as card, fonts
 from guidekit.errors import GuidekitError
 from guidekit.project import Project
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_guidekit
-from guidekit.checks.parity import check_translations
+from guidekit.checks.translations import check_translations
 from guidekit.i18n import read_catalog
 from guidekit.project import Project
 
