@@ -50,6 +50,13 @@ MONTH_WORDS = {
     "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
            "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
 }
+# Month names of languages that separate words by spaces, counted only next to a day or a year
+# (18 मार्च 2024), since some are also short words (मे).
+SPACED_MONTH_WORDS = {
+    "ne": ["जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन", "जुलाई", "अगस्ट", "सेप्टेम्बर",
+           "अक्टोबर", "नोभेम्बर", "डिसेम्बर"],
+}
+DEVANAGARI = "\u0900-\u097F"
 
 # Large units: the number before them is multiplied (5천만 = 5 × 1000 × 10000).
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000, "十": 10, "百": 100, "千": 1000}
@@ -63,7 +70,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "ming": 10**3, "mln": 10**6, "milliard": 10**9, "mlrd": 10**9,
               "libo": 10**3, "libong": 10**3, "milyon": 10**6, "milyong": 10**6,
               "bilyon": 10**9, "bilyong": 10**9,
-              "мянга": 10**3, "мянган": 10**3, "сая": 10**6, "тэрбум": 10**9}
+              "мянга": 10**3, "мянган": 10**3, "сая": 10**6, "тэрбум": 10**9,
+              "हजार": 10**3, "लाख": 10**5, "करोड": 10**7, "अर्ब": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
@@ -148,6 +156,11 @@ WORDS = {
            "гурав": 3, "гурван": 3, "гуравдугаар": 3, "дөрөв": 4, "дөрвөн": 4, "тав": 5, "таван": 5,
            "зургаа": 6, "зургаан": 6, "долоо": 7, "долоон": 7, "найм": 8, "найман": 8, "ес": 9,
            "есөн": 9, "арав": 10, "арван": 10, "хагас": 0.5, "тэг": 0},
+    # Nepali: matched at the start of a word, so that सातवटा (seven of) and दुईपटक (twice) count;
+    # छ (six) only before a counter, since छ is also "is".
+    "ne": {"एक": 1, "एउटा": 1, "पहिलो": 1, "दुई": 2, "दोस्रो": 2, "दुवै": 2, "तीन": 3, "तेस्रो": 3,
+           "चार": 4, "पाँच": 5, "छ(?=\\s*(?:वटा|महिना|हप्ता|दिन|वर्ष))": 6, "छवटा": 6, "सात": 7,
+           "आठ": 8, "नौ": 9, "दस": 10, "आधा": 0.5, "शून्य": 0},
 }
 CJK_WORD_LANGS = {"ja", "zh"}  # words there are single characters inside running text
 # Terms the law defines by an age, which a translation may use instead of the age: in Korean law
@@ -159,6 +172,7 @@ DEFINED_TERMS = {
     "uz": {r"(?i)\bkechayu kunduz\b": 24, r"(?i)\bkecha-kunduz\b": 24, r"(?i)\bsutka davomida\b": 24},
     "tl": {r"(?i)\baraw (?:man )?(?:o|at) gabi\b": 24},
     "mn": {r"(?i)өдөр шөнөгүй": 24},
+    "ne": {r"दिन होस् वा रात": 24, r"दिनरात": 24, r"चौबीसै घण्टा": 24},
 }
 # A range of years with the second shortened (2023–24) is both years.
 YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—~〜]\s*(\d\d)(?!\d)")
@@ -295,6 +309,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
     take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
+    # Nepali units (5 करोड वन = 50 million won)
+    take(rf"({NUMBER})\s*(हजार|लाख|करोड|अर्ब)(?![{DEVANAGARI}])",
+         lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
@@ -309,6 +326,11 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         id_month_name = rf"(?:{'|'.join(ID_MONTHS)})"
         take(rf"(?i)(?<=\d\s)\b{id_month_name}\b|\b{id_month_name}(?=\s+\d)",
              lambda m: [float(ID_MONTHS.index(m.group(0).lower()) + 1)])
+    if family in SPACED_MONTH_WORDS:
+        spaced = SPACED_MONTH_WORDS[family]
+        alternatives = "|".join(spaced)
+        take(rf"(?<=\d\s)(?:{alternatives})(?![{DEVANAGARI}])|(?<![{DEVANAGARI}])(?:{alternatives})(?=\s+\d)",
+             lambda m: [float(spaced.index(m.group(0)) + 1)])
     if family in MONTH_WORDS:
         names = MONTH_WORDS[family]
         take("|".join(names), lambda m: [float(names.index(m.group(0)) + 1)])
@@ -333,6 +355,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     vocabulary = WORDS.get(family, {})
     if family in CJK_WORD_LANGS:
         words = {v for w, v in vocabulary.items() if w in block.text}
+    elif family == "ne":
+        words = {v for w, v in vocabulary.items() if re.search(rf"(?<![{DEVANAGARI}])(?:{w})(?!\u094D)", block.text)}
     elif family == "ko":
         words = {v for w, v in vocabulary.items() if re.search(rf"(?<![가-힣\d]){w}(?=\s|[가-힣])", block.text)}
     else:
