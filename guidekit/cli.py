@@ -123,6 +123,11 @@ def cmd_status(args) -> int:
         [l for l in project.all_languages if l != project.source_language]
     statuses = status.report(project, langs)
     print(json.dumps(statuses, indent=2, ensure_ascii=False) if args.json else status.table(statuses))
+    if args.untranslated and not args.json:
+        for row in statuses:
+            po = project.catalog(row["language"]).relative_to(project.root)
+            for message in row["catalog"]["untranslated"]:
+                print(f"{po}:{message['line']}: {message['msgid']}")
     fail_on = set(_langs(args.fail_on) or [])
     unknown = fail_on - set(status.STATES)
     if unknown:
@@ -268,6 +273,8 @@ def parser() -> argparse.ArgumentParser:
                                     "missing, plus reviewed or not, and catalog completeness.")
     st.add_argument("--lang", help="comma-separated languages (default: every translation)")
     st.add_argument("--json", action="store_true", help="machine-readable output")
+    st.add_argument("--untranslated", action="store_true",
+                    help="also list each untranslated interface string with its line in the catalog")
     st.add_argument("--fail-on", help="exit 1 when a page is in one of these states, e.g. outdated,missing")
     st.add_argument("--mark-current", nargs="+", metavar="PATH",
                     help="record the current source hash in these translated pages (nothing else changes)")

@@ -243,7 +243,10 @@ def catalog_completeness(po: Path, *, unused_from: str | None = None) -> dict:
         unused_from and m.locations and all(path == unused_from for path, _ in m.locations))]
     missing = [m for m in entries if not m.string or m.fuzzy or
                (isinstance(m.string, tuple) and not all(m.string))]
-    return {"total": len(entries), "translated": len(entries) - len(missing), "missing": len(missing)}
+    return {"total": len(entries), "translated": len(entries) - len(missing), "missing": len(missing),
+            # where each untranslated message is, for `guidekit status --untranslated`
+            "untranslated": [{"line": msgstr_line(po, m.lineno), "msgid": m.id if isinstance(m.id, str) else m.id[0]}
+                             for m in missing]}
 
 
 def extract_nav_titles(fileobj, keywords, comment_tags, options):
