@@ -266,6 +266,13 @@ TRANSLATION_FINDINGS = {
     # (피해자 국선변호사); ทนายความของรัฐ reads as the state's own counsel. "You will not get in trouble" is
     # ไม่เดือดร้อน, not ไม่มีความผิด (a verdict); "zero tolerance" is ไม่ยอมรับโดยเด็ดขาด
     "th": [r"ทนายความของรัฐ", r"ไม่มีความผิดเพราะเป็นผู้เสียหาย", r"ไม่ยอมรับเลย"],
+    # uz (second translator's check, issue 15 item 6): the centre "must not" act against clear wishes
+    # (harakat qilishga haqli emas; qila olmaydi reads as "is unable to"); the victim's state-appointed
+    # lawyer is davlat tomonidan tayinlanadigan jabrlanuvchi advokati (피해자 국선변호사), davlat advokati
+    # reads as the state's own counsel; Law 21273 is already in force (kuchga kirgan, not kuchga kiradi);
+    # "zero tolerance" is mutlaqo murosasiz, not the calque nol tolerantlik; no stray English words
+    "uz": [r"qarshi harakat qila olmaydi", r"davlat advokat", r"21273-son qonun[^.]{0,80}kuchga kiradi",
+           r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida"],
 }
 
 
@@ -313,6 +320,11 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("th", "คุณมีทนายความอยู่ด้วยได้ และอัยการแต่งตั้งทนายความของรัฐให้คุณได้"),
     ("th", "นี่ไม่ใช่ความผิดของคุณ และคุณจะไม่มีความผิดเพราะเป็นผู้เสียหาย"),
     ("th", 'และสัญญาว่าจะ "ไม่ยอมรับเลย" ต่ออาชญากรรมทางเพศด้วยดีพเฟก'),
+    ("uz", "qonunga koʻra markaz siz aniq aytgan xohishingizga qarshi harakat qila olmaydi"),
+    ("uz", "Yoningizda advokat boʻlishi mumkin va prokuror (검사) sizga davlat advokatini tayinlashi mumkin"),
+    ("uz", "2025 yil 30 dekabrdagi 21273-son qonun, olti oydan keyin, taxminan 2026 yil 1 iyuldan kuchga kiradi)"),
+    ("uz", 'va dipfeyk jinsiy jinoyatlariga "nol tolerantlik" vaʼda qilgan'),
+    ("uz", "oiladagi zoʻravonlik, jinsiy zoʻravonlik va taʼqib (stalking) boʻyicha ham yordam beradi"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
