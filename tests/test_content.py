@@ -273,6 +273,15 @@ TRANSLATION_FINDINGS = {
     # "zero tolerance" is mutlaqo murosasiz, not the calque nol tolerantlik; no stray English words
     "uz": [r"qarshi harakat qila olmaydi", r"davlat advokat", r"21273-son qonun[^.]{0,80}kuchga kiradi",
            r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida"],
+    # tl (second translator's check, issue 15 item 6): the official "decides" (napagpasyahan), not
+    # "sentences" (hinatulan); the victim's state lawyer is abogado ng biktima na itinalaga ng estado
+    # (피해자 국선변호사); 성착취물 is sekswal na pagsasamantala (exploitation), not pang-aabuso (abuse);
+    # Law 21273 took effect about 1 July 2026 (nagkabisa, not magkakabisa); a lost StopNCII case
+    # number "cannot be recovered" (makukuha muli), not "taken back" (mababawi); one name for the
+    # commission, komisyon sa pamantayan ng komunikasyon
+    "tl": [r"hinatulan ng opisyal", r"abogadong itinalaga ng estado",
+           r"gamit ang materyal ng sekswal na pang-aabuso", r"21273[^.]{0,40}na magkakabisa",
+           r"[Hh]indi na\s+(?:ito\s+)?mababawi", r"komisyon sa komunikasyon"],
 }
 
 
@@ -325,6 +334,12 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("uz", "2025 yil 30 dekabrdagi 21273-son qonun, olti oydan keyin, taxminan 2026 yil 1 iyuldan kuchga kiradi)"),
     ("uz", 'va dipfeyk jinsiy jinoyatlariga "nol tolerantlik" vaʼda qilgan'),
     ("uz", "oiladagi zoʻravonlik, jinsiy zoʻravonlik va taʼqib (stalking) boʻyicha ham yordam beradi"),
+    ("tl", "kapag hinatulan ng opisyal na dapat unahin ang pagtulong sa iyo bilang biktima"),
+    ("tl", "at puwede kang bigyan ng prosecutor ng abogadong itinalaga ng estado (Artikulo 27)"),
+    ("tl", "Ang pagbabanta sa isang wala pang 19 taong gulang gamit ang materyal ng sekswal na pang-aabuso sa bata"),
+    ("tl", "Batas Blg. 21273 ng Disyembre 30, 2025, na magkakabisa pagkalipas ng anim na buwan"),
+    ("tl", "Isulat ang case number at PIN na matatanggap mo: hindi na ito mababawi."),
+    ("tl", "Kahit sino ay puwede ring magreport ng materyal sa komisyon sa komunikasyon"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
