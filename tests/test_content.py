@@ -266,6 +266,11 @@ TRANSLATION_FINDINGS = {
     # (피해자 국선변호사); ทนายความของรัฐ reads as the state's own counsel. "You will not get in trouble" is
     # ไม่เดือดร้อน, not ไม่มีความผิด (a verdict); "zero tolerance" is ไม่ยอมรับโดยเด็ดขาด
     "th": [r"ทนายความของรัฐ", r"ไม่มีความผิดเพราะเป็นผู้เสียหาย", r"ไม่ยอมรับเลย"],
+    # mn (second translator's check, issue 15 item 6): the victim's state lawyer is төрөөс томилсон
+    # хохирогчийн өмгөөлөгч (피해자 국선변호사); төрийн өмгөөлөгч reads as the state's own counsel.
+    # Sextortion is бэлгийн шантааж, not the loan word сексторшн; "illegally filmed" is хууль бусаар
+    # авсан (бичсэн reads as "written"); one spelling корпораци (instrumental корпорациар)
+    "mn": [r"[Тт]өрийн өмгөөлөгч", r"[Сс]екстор[шч]", r"[Хх]ууль бусаар бичсэн", r"корпорац(?!и)"],
 }
 
 
@@ -313,6 +318,10 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("th", "คุณมีทนายความอยู่ด้วยได้ และอัยการแต่งตั้งทนายความของรัฐให้คุณได้"),
     ("th", "นี่ไม่ใช่ความผิดของคุณ และคุณจะไม่มีความผิดเพราะเป็นผู้เสียหาย"),
     ("th", 'และสัญญาว่าจะ "ไม่ยอมรับเลย" ต่ออาชญากรรมทางเพศด้วยดีพเฟก'),
+    ("mn", "Та өмгөөлөгчтэй байж болох бөгөөд прокурор танд төрийн өмгөөлөгч томилж болно"),
+    ("mn", "Revenge Porn Helpline-д сексторшны талаар мэдээлсэн хүмүүсийн 92% нь эрэгтэй байжээ."),
+    ("mn", "Хууль бусаар бичсэн зурагт үүнтэй адил заалт аль хэдийн үйлчилж байсан"),
+    ("mn", "Солонгосын хууль зүйн туслалцааны корпорацаар (대한법률구조공단) дамжуулан"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
