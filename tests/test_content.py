@@ -282,6 +282,11 @@ TRANSLATION_FINDINGS = {
     "tl": [r"hinatulan ng opisyal", r"abogadong itinalaga ng estado",
            r"gamit ang materyal ng sekswal na pang-aabuso", r"21273[^.]{0,40}na magkakabisa",
            r"[Hh]indi na\s+(?:ito\s+)?mababawi", r"komisyon sa komunikasyon"],
+    # mn (second translator's check, issue 15 item 6): the victim's state lawyer is төрөөс томилсон
+    # хохирогчийн өмгөөлөгч (피해자 국선변호사); төрийн өмгөөлөгч reads as the state's own counsel.
+    # Sextortion is бэлгийн шантааж, not the loan word сексторшн; "illegally filmed" is хууль бусаар
+    # авсан (бичсэн reads as "written"); one spelling корпораци (instrumental корпорациар)
+    "mn": [r"[Тт]өрийн өмгөөлөгч", r"[Сс]екстор[шч]", r"[Хх]ууль бусаар бичсэн", r"корпорац(?!и)"],
 }
 
 
@@ -340,6 +345,10 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("tl", "Batas Blg. 21273 ng Disyembre 30, 2025, na magkakabisa pagkalipas ng anim na buwan"),
     ("tl", "Isulat ang case number at PIN na matatanggap mo: hindi na ito mababawi."),
     ("tl", "Kahit sino ay puwede ring magreport ng materyal sa komisyon sa komunikasyon"),
+    ("mn", "Та өмгөөлөгчтэй байж болох бөгөөд прокурор танд төрийн өмгөөлөгч томилж болно"),
+    ("mn", "Revenge Porn Helpline-д сексторшны талаар мэдээлсэн хүмүүсийн 92% нь эрэгтэй байжээ."),
+    ("mn", "Хууль бусаар бичсэн зурагт үүнтэй адил заалт аль хэдийн үйлчилж байсан"),
+    ("mn", "Солонгосын хууль зүйн туслалцааны корпорацаар (대한법률구조공단) дамжуулан"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
