@@ -266,6 +266,11 @@ TRANSLATION_FINDINGS = {
     # (피해자 국선변호사); ทนายความของรัฐ reads as the state's own counsel. "You will not get in trouble" is
     # ไม่เดือดร้อน, not ไม่มีความผิด (a verdict); "zero tolerance" is ไม่ยอมรับโดยเด็ดขาด
     "th": [r"ทนายความของรัฐ", r"ไม่มีความผิดเพราะเป็นผู้เสียหาย", r"ไม่ยอมรับเลย"],
+    # id (second translator's check, issue 15 item 6): the victim's state lawyer is pengacara korban dari
+    # negara (피해자 국선변호사); "pengacara (dari) negara" alone reads as the state's own counsel (Jaksa
+    # Pengacara Negara). The centre "memantau apakah" material comes back; "memantau jika" reads as
+    # "monitors in case" (only if it comes back)
+    "id": [r"(?<!korban )pengacara (?:dari |yang ditunjuk (?:oleh )?)?negara", r"memantau jika"],
 }
 
 
@@ -313,6 +318,9 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("th", "คุณมีทนายความอยู่ด้วยได้ และอัยการแต่งตั้งทนายความของรัฐให้คุณได้"),
     ("th", "นี่ไม่ใช่ความผิดของคุณ และคุณจะไม่มีความผิดเพราะเป็นผู้เสียหาย"),
     ("th", 'และสัญญาว่าจะ "ไม่ยอมรับเลย" ต่ออาชญากรรมทางเพศด้วยดีพเฟก'),
+    ("id", "Kamu bisa didampingi pengacara, dan jaksa bisa menunjuk pengacara dari negara untukmu"),
+    ("id", "didampingi pengacara, dan meminta pengacara yang ditunjuk oleh negara (Pasal 27);"),
+    ("id", "Pusat ini meminta situs-situs menghapus materinya, memantau jika muncul lagi"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
