@@ -269,8 +269,10 @@ TRANSLATION_FINDINGS = {
     # id (second translator's check, issue 15 item 6): the victim's state lawyer is pengacara korban dari
     # negara (피해자 국선변호사); "pengacara (dari) negara" alone reads as the state's own counsel (Jaksa
     # Pengacara Negara). The centre "memantau apakah" material comes back; "memantau jika" reads as
-    # "monitors in case" (only if it comes back)
-    "id": [r"(?<!korban )pengacara (?:dari |yang ditunjuk (?:oleh )?)?negara", r"memantau jika"],
+    # "monitors in case" (only if it comes back). The word removed in 2025, 알면서 ("knowingly"), is
+    # "dengan mengetahui"; "dengan sengaja" is intent, another legal element
+    "id": [r"(?<!korban )pengacara (?:dari |yang ditunjuk (?:oleh )?)?negara", r"memantau jika",
+           r"dengan sengaja mengetahui"],
 }
 
 
@@ -321,6 +323,7 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("id", "Kamu bisa didampingi pengacara, dan jaksa bisa menunjuk pengacara dari negara untukmu"),
     ("id", "didampingi pengacara, dan meminta pengacara yang ditunjuk oleh negara (Pasal 27);"),
     ("id", "Pusat ini meminta situs-situs menghapus materinya, memantau jika muncul lagi"),
+    ("id", 'Sejak 22 April 2025 pasal ini tidak lagi menyebut "dengan sengaja mengetahui" (알면서).'),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
