@@ -287,6 +287,13 @@ TRANSLATION_FINDINGS = {
     # Sextortion is бэлгийн шантааж, not the loan word сексторшн; "illegally filmed" is хууль бусаар
     # авсан (бичсэн reads as "written"); one spelling корпораци (instrumental корпорациар)
     "mn": [r"[Тт]өрийн өмгөөлөгч", r"[Сс]екстор[шч]", r"[Хх]ууль бусаар бичсэн", r"корпорац(?!и)"],
+    # id (second translator's check, issue 15 item 6): the victim's state lawyer is pengacara korban dari
+    # negara (피해자 국선변호사); "pengacara (dari) negara" alone reads as the state's own counsel (Jaksa
+    # Pengacara Negara). The centre "memantau apakah" material comes back; "memantau jika" reads as
+    # "monitors in case" (only if it comes back). The word removed in 2025, 알면서 ("knowingly"), is
+    # "dengan mengetahui"; "dengan sengaja" is intent, another legal element
+    "id": [r"(?<!korban )pengacara (?:dari |yang ditunjuk (?:oleh )?)?negara", r"memantau jika",
+           r"dengan sengaja mengetahui"],
 }
 
 
@@ -349,6 +356,10 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("mn", "Revenge Porn Helpline-д сексторшны талаар мэдээлсэн хүмүүсийн 92% нь эрэгтэй байжээ."),
     ("mn", "Хууль бусаар бичсэн зурагт үүнтэй адил заалт аль хэдийн үйлчилж байсан"),
     ("mn", "Солонгосын хууль зүйн туслалцааны корпорацаар (대한법률구조공단) дамжуулан"),
+    ("id", "Kamu bisa didampingi pengacara, dan jaksa bisa menunjuk pengacara dari negara untukmu"),
+    ("id", "didampingi pengacara, dan meminta pengacara yang ditunjuk oleh negara (Pasal 27);"),
+    ("id", "Pusat ini meminta situs-situs menghapus materinya, memantau jika muncul lagi"),
+    ("id", 'Sejak 22 April 2025 pasal ini tidak lagi menyebut "dengan sengaja mengetahui" (알면서).'),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
