@@ -266,6 +266,13 @@ TRANSLATION_FINDINGS = {
     # (피해자 국선변호사); ทนายความของรัฐ reads as the state's own counsel. "You will not get in trouble" is
     # ไม่เดือดร้อน, not ไม่มีความผิด (a verdict); "zero tolerance" is ไม่ยอมรับโดยเด็ดขาด
     "th": [r"ทนายความของรัฐ", r"ไม่มีความผิดเพราะเป็นผู้เสียหาย", r"ไม่ยอมรับเลย"],
+    # ne (second translator's check, issue 15 item 6): threatening someone "with" (using) the images is
+    # प्रयोग गरेर; देखाएर says "by showing" them, which Art 14-3 does not require, and त्यसैले reads as
+    # "therefore". The victim's state lawyer is राज्यले नियुक्त गर्ने पीडित वकिल (피해자 국선변호사); राज्यको
+    # वकिल reads as the state's own counsel. One name for the commission (सञ्चार मापदण्ड आयोग) and for 1388
+    # (युवा हेल्पलाइन); an ex-partner is not a former friend (पूर्व-साथी)
+    "ne": [r"(?:फोटो|भिडियो|सामग्री|रेकर्डिङ)\s+देखाएर", r"त्यसैले\s+(?:कसैलाई\s+|तपाईंलाई\s+)?धम्की",
+           r"राज्यको\s+वकिल", r"सञ्चार\s+आयोग", r"युवा\s+लाइन", r"पूर्व-साथी"],
 }
 
 
@@ -313,6 +320,12 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("th", "คุณมีทนายความอยู่ด้วยได้ และอัยการแต่งตั้งทนายความของรัฐให้คุณได้"),
     ("th", "นี่ไม่ใช่ความผิดของคุณ และคุณจะไม่มีความผิดเพราะเป็นผู้เสียหาย"),
     ("th", 'และสัญญาว่าจะ "ไม่ยอมรับเลย" ต่ออาชญากรรมทางเพศด้วยดีพเฟก'),
+    ("ne", "यस्ता फोटो देखाएर तपाईंलाई धम्की दिनु अपराध हो"),
+    ("ne", "यौनजन्य डीपफेक बनाउनु, फैलाउनु, र त्यसैले कसैलाई धम्की दिनु अपराध हो"),
+    ("ne", "र सरकारी वकिलले तपाईंका लागि राज्यको वकिल नियुक्त गर्न सक्छन्"),
+    ("ne", "जो कोहीले सञ्चार आयोग (방송미디어통신심의위원회) मा पनि सामग्रीको उजुरी गर्न सक्छ"),
+    ("ne", "तपाईं पहिले युवा लाइन [[phone:youth-1388]] सँग पनि कुरा गर्न सक्नुहुन्छ"),
+    ("ne", "तपाईंको प्रेमी/प्रेमिका, श्रीमान्/श्रीमती वा पूर्व-साथी हो भने"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
