@@ -294,6 +294,14 @@ TRANSLATION_FINDINGS = {
     # "dengan mengetahui"; "dengan sengaja" is intent, another legal element
     "id": [r"(?<!korban )pengacara (?:dari |yang ditunjuk (?:oleh )?)?negara", r"memantau jika",
            r"dengan sengaja mengetahui"],
+    # ne (second translator's check, issue 15 item 6): threatening someone "with" (using) the images is
+    # प्रयोग गरेर; देखाएर says "by showing" them, which Art 14-3 does not require, and त्यसैले reads as
+    # "therefore". The victim's state lawyer is राज्यले नियुक्त गर्ने पीडित वकिल (피해자 국선변호사); राज्यको
+    # वकिल reads as the state's own counsel. One name for the commission (सञ्चार मापदण्ड आयोग) and for 1388
+    # (युवा हेल्पलाइन); an ex-partner is not a former friend (पूर्व-साथी); the Supreme Court held that a deepfake
+    # does not "automatically" (स्वतः) count as exploitation material, not that it does not count "by itself" (आफैं)
+    "ne": [r"(?:फोटो|भिडियो|सामग्री|रेकर्डिङ)\s+देखाएर", r"त्यसैले\s+(?:कसैलाई\s+|तपाईंलाई\s+)?धम्की",
+           r"राज्यको\s+वकिल", r"सञ्चार\s+आयोग", r"युवा\s+लाइन", r"पूर्व-साथी", r"डीपफेक\s+आफैं\s+यस्तो"],
 }
 
 
@@ -360,6 +368,13 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("id", "didampingi pengacara, dan meminta pengacara yang ditunjuk oleh negara (Pasal 27);"),
     ("id", "Pusat ini meminta situs-situs menghapus materinya, memantau jika muncul lagi"),
     ("id", 'Sejak 22 April 2025 pasal ini tidak lagi menyebut "dengan sengaja mengetahui" (알면서).'),
+    ("ne", "यस्ता फोटो देखाएर तपाईंलाई धम्की दिनु अपराध हो"),
+    ("ne", "यौनजन्य डीपफेक बनाउनु, फैलाउनु, र त्यसैले कसैलाई धम्की दिनु अपराध हो"),
+    ("ne", "र सरकारी वकिलले तपाईंका लागि राज्यको वकिल नियुक्त गर्न सक्छन्"),
+    ("ne", "जो कोहीले सञ्चार आयोग (방송미디어통신심의위원회) मा पनि सामग्रीको उजुरी गर्न सक्छ"),
+    ("ne", "तपाईं पहिले युवा लाइन [[phone:youth-1388]] सँग पनि कुरा गर्न सक्नुहुन्छ"),
+    ("ne", "तपाईंको प्रेमी/प्रेमिका, श्रीमान्/श्रीमती वा पूर्व-साथी हो भने"),
+    ("ne", "अनुहार प्रयोग गरेर बनाइएको यौनजन्य डीपफेक आफैं यस्तो सामग्री मानिँदैन"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
