@@ -31,7 +31,7 @@ def for_page(build: "LanguageBuild", files, page) -> PageContext:
     context = PageContext(
         lang=build.lang,
         notices=notices.notices(build, meta, page.url),
-        alternates=switcher.alternates(build, page.url, page.file.src_uri, bool(meta.get("guidekit_generated"))),
+        alternates=switcher.alternates(build, page.url),
         reviewed=notices.reviewed(build, meta),
         translation_note=notices.translation_note(build, meta))
     if context.reviewed:

@@ -1,4 +1,9 @@
-"""The language switcher and the hreflang links: the same page in every language of the build."""
+"""The language switcher: the same page in every language of the build.
+
+Search engines get the hreflang alternates from sitemap.xml (overrides/sitemap.xml, absolute URLs,
+when the site's address is known), not from <link rel="alternate"> in the page heads: Material's
+script treats every such link as the root of a language version, fetches <href>/sitemap.xml for
+each (a 404 for a page URL) and rewrites clicks on links under it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +19,7 @@ if TYPE_CHECKING:
 class Switcher:
     """Material shows its language selector when extra.alternate is truthy and prints its own
     <link rel=alternate> tags only when it is iterable. This is truthy but not iterable: the
-    selector (partials/alternate.html) and the hreflang links (main.html) are ours, per page."""
+    selector (partials/alternate.html) is ours, per page."""
 
     def __bool__(self):
         return True
@@ -25,12 +30,11 @@ class Alternate:
     lang: str
     name: str          # the language's name in its own script
     link: str          # where the switcher goes (relative, or absolute for an offline copy)
-    href: str = ""     # for hreflang: absolute when the site's address is known
+    href: str = ""     # absolute when the site's address is known
     current: bool = False
-    written: bool = True  # the page is written in this language (not a fallback)
 
 
-def alternates(build: "LanguageBuild", url: str, src_uri: str, generated: bool) -> list[Alternate]:
+def alternates(build: "LanguageBuild", url: str) -> list[Alternate]:
     """The page at `url` in every language; none in an offline copy whose site is unknown."""
     if build.offline and not build.site_root_url:
         return []
@@ -38,10 +42,9 @@ def alternates(build: "LanguageBuild", url: str, src_uri: str, generated: bool) 
     for other in project.languages:
         rel_url = urls.cross_language(url, build.lang, other, project)
         href = urls.absolute(build.site_root_url, other, url, project) if build.site_root_url else rel_url
-        written = (other == build.source_lang or generated or (project.docs_dir(other) / src_uri).exists())
         found.append(Alternate(lang=other, name=language_name(other), href=href,
                                link=href if build.offline else rel_url,  # other languages are online only
-                               current=other == build.lang, written=written))
+                               current=other == build.lang))
     return found
 
 
