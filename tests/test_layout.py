@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from browser import SiteServer
-from conftest import copy_project, run_guidekit
 from layout_checks import INTERACTIVE, covered_controls, overflow_problems, settle
 from reader import neutral_destinations, prefix
 
@@ -23,14 +22,9 @@ EXIT = ".gk-exit a"
 
 
 @pytest.fixture(scope="module")
-def profile_server(tmp_path_factory):
-    """The example hosting profile (its own logo, colours and channels), built once."""
-    project = tmp_path_factory.mktemp("logo") / "project"
-    project.mkdir()
-    copy_project(project)
-    result = run_guidekit(["build", "--profile", "profiles/example-ngo.yml"], cwd=project)
-    assert result.returncode == 0, result.stderr
-    with SiteServer(project / "site") as server:
+def profile_server(profile_project):
+    """The example hosting profile (its own logo, colours and channels), built once per run."""
+    with SiteServer(profile_project / "site") as server:
         yield server
 
 
