@@ -84,11 +84,36 @@ def report_md(r: dict, verdicts: list[tuple]) -> str:
     return "\n".join(out)
 
 
+def tests_only() -> int:
+    """`python -m bench --tests`: the two test budgets alone (about one run of the suite)."""
+    guidekit("build")
+    tests = checks.test_suite()
+    path = ROOT / "bench" / "results.json"
+    results = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    results.setdefault("checks", {})["tests"] = tests
+    results["tests_machine"] = machine()
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+    over = []
+    for name, read, limit, kind in BUDGETS[-2:]:
+        value = read({"checks": {"tests": tests}})
+        ok = value <= limit if kind == "max" else value >= limit
+        print(f"{name}: {value:.2f} (limit {limit}) {'ok' if ok else 'OVER'}")
+        if not ok:
+            over.append(name)
+    print(f"sweep: {tests['sweep']['summary']}; whole suite: {tests['whole']['summary']}")
+    return 1 if over else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per build timing (median of them)")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--tests", action="store_true",
+                        help="only the test-suite figures (the sweep's cost per page and the whole suite), "
+                             "printed and stored in results.json; RESULTS.md is left as it is")
     args = parser.parse_args()
+    if args.tests:
+        return tests_only()
 
     results: dict = {"machine": machine()}
     print("build times …", flush=True)

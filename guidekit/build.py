@@ -368,7 +368,12 @@ def _build_into(project, langs, jobs, site_dir, dist_dir, overrides, offline, da
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=worker_init,
                                    initargs=(os.getpid(),))
         try:
-            results = list(pool.map(build_language, *zip(*tasks)))
+            # A signal while the pool starts its workers and its manager thread would interrupt
+            # Thread.start(), and the pool could then not be shut down ("cannot join thread
+            # before it is started"): it waits until the tasks are handed out.
+            with guard.critical():
+                pending = pool.map(build_language, *zip(*tasks))
+            results = list(pending)
         except BrokenProcessPool:
             _stop_pool(pool)
             raise GuidekitError(f"a build process ended abruptly (killed, or out of memory); "

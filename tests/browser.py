@@ -7,6 +7,7 @@ import http.server
 import os
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,7 +30,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        # Pages are never cached, as before (a no-store page also stays out of the back/forward
+        # cache, which the history tests rely on); the theme's CSS, scripts and images are, so
+        # that a tab visiting page after page does not fetch and compile them again each time.
+        # Each browser context starts with an empty cache.
+        path = urlsplit(self.path).path
+        last = path.rsplit("/", 1)[-1]
+        page = not last or last.endswith(".html") or "." not in last
+        self.send_header("Cache-Control", "no-store" if page else "max-age=3600")
         super().end_headers()
 
 

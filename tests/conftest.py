@@ -88,6 +88,40 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def shared_build(tmp_path_factory, name: str, args: list[str]) -> Path:
+    """A copy of the project built with `guidekit <args>`, made once per test run and shared by
+    the test processes (xdist workers): the first to ask builds it while the other waits on the
+    lock, then both read the same copy. Tests must only read it."""
+    import fcntl
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by the workers
+    folder = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            (folder / "project").mkdir(parents=True)
+            copy_project(folder / "project")
+            run_guidekit(args, cwd=folder / "project", check=True)
+            (folder / ".built").write_text(" ".join(args), "utf-8")
+    return folder / "project"
+
+
+@pytest.fixture(scope="session")
+def profile_project(tmp_path_factory) -> Path:
+    """The project built with the example hosting profile (its own logo, colours, channels,
+    languages ko and en), shared by the layout and hosting tests."""
+    return shared_build(tmp_path_factory, "profile", ["build", "--profile", "profiles/example-ngo.yml"])
+
+
+@pytest.fixture(scope="session")
+def offline_project(tmp_path_factory) -> Path:
+    """The project built with offline bundles for ko and en (dist/guide-<lang>-<date>.zip), shared
+    by the hosting and request-builder tests."""
+    return shared_build(tmp_path_factory, "offline", ["build", "--offline", "--lang", "ko,en"])
+
+
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throw-away copy of the project, to change and build without touching the real one."""

@@ -87,6 +87,22 @@ _COVERED_JS = _DESCRIBE + """
 """
 
 
+# The next frame has been drawn: after it (a task queued from its animation-frame callback)
+# layout, resize observers (the exit bar's height) and media-query listeners have run.
+_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))"
+# Nothing is moving: every CSS transition and finite animation has finished (getAnimations
+# flushes pending style changes, so one started by the last click is already listed).
+_STILL_JS = """() => document.getAnimations().every(a => a.playState !== 'running'
+    || (a.effect && a.effect.getComputedTiming().iterations === Infinity))"""
+
+
+def settle(page) -> None:
+    """Waits for the page to be drawn after a change and for its transitions to end (instead of
+    a fixed sleep): the drawer sliding in, the search panel opening, a resize."""
+    page.evaluate(_FRAMES_JS)
+    page.wait_for_function(_STILL_JS, polling="raf")
+
+
 def overflow_problems(page, widths=OVERFLOW_WIDTHS) -> list[str]:
     """Sets the viewport to each width (320, then 390 px) and reports any horizontal scrolling:
     document.documentElement.scrollWidth against the viewport, with the widest offenders. The
@@ -95,7 +111,7 @@ def overflow_problems(page, widths=OVERFLOW_WIDTHS) -> list[str]:
     problems = []
     for width in widths:
         page.set_viewport_size({"width": width, "height": height})
-        page.wait_for_timeout(50)  # let resize observers run
+        page.evaluate(_FRAMES_JS)  # let resize observers run
         result = page.evaluate(_OVERFLOW_JS)
         if result["scroll"] > result["width"]:
             problems.append(f"{page.url} at {width} px is {result['scroll']} px wide: "

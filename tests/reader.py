@@ -17,6 +17,35 @@ DEFAULT = PROJECT.default_language
 START = "https://start.test/"  # a page that is not the guide, where the tab starts
 
 
+def _script_and_direction(lang: str) -> tuple[str, str]:
+    """The script a language is written in (Babel's likely subtags: ru → ru_Cyrl_RU) and its
+    direction."""
+    from babel import Locale
+    from babel.core import get_global
+    tag = get_global("likely_subtags").get(lang, lang).split("_")
+    script = next((part for part in tag[1:] if len(part) == 4), "")
+    return script, Locale.parse(lang).character_order
+
+
+def representatives(langs: list[str]) -> list[str]:
+    """One language per script and direction (the root and source languages first). Quick exit,
+    the keyboard, the small screen and the history work the same in every language: the same
+    script and the same page structure, with only the translated words and the destination
+    changing, and those are checked in every language elsewhere (the sweep reads each page's exit
+    address; the shortcut test runs per language). What a script or a direction can change (line
+    height, the bar's height, mirrored layout) is covered by one language of each."""
+    seen, chosen = set(), []
+    for lang in sorted(langs, key=lambda code: (code != DEFAULT, code != PROJECT.source_language, code)):
+        key = _script_and_direction(lang)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(lang)
+    return chosen
+
+
+REPRESENTATIVES = representatives(LANGS)
+
+
 def prefix(lang: str) -> str:
     return "/" if lang == DEFAULT else f"/{lang}/"
 
@@ -45,7 +74,52 @@ def start_page(context, guide_url: str):
 
 
 def exited(page, server) -> bool:
-    return not page.url.startswith(server.origin)
+    """Quick exit has set off: the tab has left the guide, or the page has begun to leave
+    (quick-exit.js marks <html> with gk-exiting in the same key or click event that calls
+    location.replace, so this needs no waiting: the key press has been handled when
+    Playwright's press returns)."""
+    if not page.url.startswith(server.origin):
+        return True
+    try:
+        return page.evaluate("() => document.documentElement.classList.contains('gk-exiting')")
+    except Exception:  # the document is being replaced
+        return True
+
+
+# Written by the page when the browser sets off for the neutral site (beforeunload comes before
+# the request is sent), and read back afterwards from the guide's origin.
+RECORD_ON_LEAVING = """
+addEventListener('beforeunload', () => {
+  const s = document.querySelector('.gk-exit [role=status]');
+  if (!s) return;
+  sessionStorage.setItem('test-leaving', JSON.stringify([
+    s.textContent, document.documentElement.classList.contains('gk-exiting'),
+    getComputedStyle(s).visibility, getComputedStyle(document.querySelector('.md-content')).visibility,
+    document.title]));
+});
+"""
+# What the record must hold: the catalog's "Leaving this site.", the page hidden, the status
+# region still in the accessibility tree, and an empty title.
+LEFT = lambda leaving: [leaving, True, "visible", "hidden", ""]  # noqa: E731
+
+THEME_KEYS = "['/.__palette', '/en/.__search', '/ja/.__tabs']"
+
+
+def seed_storage(page):
+    """The theme's own keys in both stores, and one key of another app on the same origin."""
+    page.evaluate(f"""() => {{
+        for (const k of {THEME_KEYS}) {{ localStorage.setItem(k, '1'); sessionStorage.setItem(k, '1'); }}
+        localStorage.setItem('another-app', 'keep');
+    }}""")
+
+
+def after_exit(page, server):
+    """Back on the guide's origin in the same tab: the keys left in localStorage and
+    sessionStorage (without the test's own record) and the record written on leaving."""
+    page.goto(server.origin + "/404.html")
+    local, session, record = page.evaluate("""() => [Object.keys(localStorage).sort(),
+        Object.keys(sessionStorage).sort(), JSON.parse(sessionStorage.getItem('test-leaving'))]""")
+    return local, [k for k in session if k != "test-leaving"], record
 
 
 # -- typing -----------------------------------------------------------------------------------------

@@ -25,14 +25,8 @@ PROJECT = Project.load(ROOT)
 # -- profiles ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def profile_build(tmp_path_factory):
-    from conftest import copy_project
-    project = tmp_path_factory.mktemp("ngo") / "project"
-    project.mkdir()
-    copy_project(project)
-    result = run_guidekit(["build", "--profile", "profiles/example-ngo.yml"], cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def profile_build(profile_project):
+    return profile_project / "site"
 
 
 def test_profile_builds_only_its_languages_with_its_root(profile_build):
@@ -117,14 +111,8 @@ def test_card_numbers_come_from_the_data():
 # -- offline bundle ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def offline_build(tmp_path_factory):
-    from conftest import copy_project
-    project = tmp_path_factory.mktemp("offline") / "project"
-    project.mkdir()
-    copy_project(project)
-    result = run_guidekit(["build", "--offline", "--lang", "ko,en"], cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project
+def offline_build(offline_project):
+    return offline_project
 
 
 def test_offline_bundles_are_named_with_language_and_date(offline_build):

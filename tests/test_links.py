@@ -59,9 +59,15 @@ def test_clean_copy_passes(site, tmp_path):
     assert check_site(PROJECT, copy).ok
 
 
+@pytest.fixture(scope="module")
+def defective_report(defective_site):
+    """One check of the copy with every defect planted, read by each test below."""
+    return check_site(PROJECT, defective_site)
+
+
 @pytest.mark.parametrize("defect", PLANTED)
-def test_planted_defect_is_named(defective_site, defect):
-    report = check_site(PROJECT, defective_site)
+def test_planted_defect_is_named(defective_report, defect):
+    report = defective_report
     assert not report.ok
     expected = PLANTED[defect][1]
     rows = [r for r in report.broken if r["page"] == "/en/directory/index.html"]
@@ -70,9 +76,8 @@ def test_planted_defect_is_named(defective_site, defect):
     assert matching[0]["source"] == "generated page directory.md"
 
 
-def test_all_planted_defects_and_nothing_else(defective_site):
-    report = check_site(PROJECT, defective_site)
-    assert len(report.broken) == len(PLANTED)
+def test_all_planted_defects_and_nothing_else(defective_report):
+    assert len(defective_report.broken) == len(PLANTED)
 
 
 def test_report_names_the_markdown_source(site, tmp_path):

@@ -4,7 +4,6 @@ templates without JavaScript, accessibility, the offline bundle from file://, an
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,7 +11,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import copy_project, run_guidekit
 from guidekit import pages, request_builder
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
@@ -420,18 +418,12 @@ def test_no_sideways_scrolling_on_a_small_screen(browser, server):
 # -- the offline bundle ------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def offline_bundle(tmp_path_factory):
-    project = tmp_path_factory.mktemp("offline-builder") / "project"
-    project.mkdir()
-    copy_project(project)
-    result = run_guidekit(["build", "--offline", "--lang", "en"], cwd=project)
-    assert result.returncode == 0, result.stderr
-    [bundle] = (project / "dist").glob("guide-en-*.zip")
+def offline_bundle(offline_project, tmp_path_factory):
+    [bundle] = (offline_project / "dist").glob("guide-en-*.zip")
     out = tmp_path_factory.mktemp("offline-unzipped")
     with zipfile.ZipFile(bundle) as z:
         z.extractall(out)
-    yield out / bundle.stem
-    shutil.rmtree(project, ignore_errors=True)
+    return out / bundle.stem
 
 
 def test_the_offline_bundles_builder_works_from_file_urls(browser, offline_bundle):

@@ -39,7 +39,11 @@ def validate(site: Path, root: Path) -> tuple[int, list[dict], float]:
                             hint="install a Java runtime (Debian: apt-get install default-jre-headless)")
     pages = sorted(site.rglob("*.html"))
     started = time.perf_counter()
-    result = subprocess.run([java, "-jar", str(vnu_jar(root)), "--errors-only", "--format", "json",
+    # One short run of the JVM: the quick compiler alone (-XX:TieredStopAtLevel=1, which needs
+    # a larger thread stack for the schema), a serial collector, and no language detection (it
+    # only ever gives warnings, and --errors-only drops those): the same errors in half the time.
+    result = subprocess.run([java, "-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                             "-jar", str(vnu_jar(root)), "--errors-only", "--no-langdetect", "--format", "json",
                              "--skip-non-html", str(site)], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     try:
