@@ -49,6 +49,9 @@ MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|O
 MONTH_WORDS = {
     "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
            "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+    # Khmer months with ខែ ("month"): តុលា alone is also in តុលាការ (court), កញ្ញា is also "Miss".
+    "km": ["ខែមករា", "ខែកុម្ភៈ", "ខែមីនា", "ខែមេសា", "ខែឧសភា", "ខែមិថុនា", "ខែកក្កដា", "ខែសីហា",
+           "ខែកញ្ញា", "ខែតុលា", "ខែវិច្ឆិកា", "ខែធ្នូ"],
 }
 
 # Large units: the number before them is multiplied (5천만 = 5 × 1000 × 10000).
