@@ -17,3 +17,8 @@ def test_a_changed_khmer_month_differs():
 
 def test_court_is_not_october():
     assert values("នៅតុលាការ (មាត្រា 180)", "km") == {180}
+
+
+def test_khmer_million_matches_english():
+    assert values("ពិន័យរហូតដល់ 50 លានវ៉ុន", "km") == values("a fine of up to 50 million won", "en")
+    assert values("50 លានវ៉ុន", "km") != values("5 million won", "en")

@@ -67,6 +67,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "libo": 10**3, "libong": 10**3, "milyon": 10**6, "milyong": 10**6,
               "bilyon": 10**9, "bilyong": 10**9,
               "мянга": 10**3, "мянган": 10**3, "сая": 10**6, "тэрбум": 10**9}
+# Khmer large units (50 លានវ៉ុន = 50 million won).
+KM_UNITS = {"ពាន់": 10**3, "ម៉ឺន": 10**4, "សែន": 10**5, "លាន": 10**6, "ពាន់លាន": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
@@ -298,6 +300,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
     take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
+    # Khmer units, also without a space (50 លានវ៉ុន); ពាន់លាន (a thousand million) before ពាន់
+    take(rf"({NUMBER})\s*(ពាន់លាន|លាន|សែន|ម៉ឺន|ពាន់)", lambda m: [(_value(m.group(1)) or 0) * KM_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
