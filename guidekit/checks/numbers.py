@@ -49,6 +49,9 @@ MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|O
 MONTH_WORDS = {
     "th": ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
            "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"],
+    # Khmer months with ខែ ("month"): តុលា alone is also in តុលាការ (court), កញ្ញា is also "Miss".
+    "km": ["ខែមករា", "ខែកុម្ភៈ", "ខែមីនា", "ខែមេសា", "ខែឧសភា", "ខែមិថុនា", "ខែកក្កដា", "ខែសីហា",
+           "ខែកញ្ញា", "ខែតុលា", "ខែវិច្ឆិកា", "ខែធ្នូ"],
 }
 # Month names of languages that separate words by spaces, counted only next to a day or a year
 # (18 मार्च 2024), since some are also short words (मे).
@@ -72,6 +75,8 @@ WORD_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "m": 10**6,
               "bilyon": 10**9, "bilyong": 10**9,
               "мянга": 10**3, "мянган": 10**3, "сая": 10**6, "тэрбум": 10**9,
               "हजार": 10**3, "लाख": 10**5, "करोड": 10**7, "अर्ब": 10**9}
+# Khmer large units (50 លានវ៉ុន = 50 million won).
+KM_UNITS = {"ពាន់": 10**3, "ម៉ឺន": 10**4, "សែន": 10**5, "លាន": 10**6, "ពាន់លាន": 10**9}
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
@@ -312,6 +317,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     # Nepali units (5 करोड वन = 50 million won)
     take(rf"({NUMBER})\s*(हजार|लाख|करोड|अर्ब)(?![{DEVANAGARI}])",
          lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
+    # Khmer units, also without a space (50 លានវ៉ុន); ពាន់លាន (a thousand million) before ពាន់
+    take(rf"({NUMBER})\s*(ពាន់លាន|លាន|សែន|ម៉ឺន|ពាន់)", lambda m: [(_value(m.group(1)) or 0) * KM_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
