@@ -5,9 +5,8 @@ Thai and Khmer, written without spaces between words, are also checked on a copy
 with pages in those scripts (guidekit/search_segments.py, search-segment.js)."""
 from __future__ import annotations
 
-import shutil
-
 import re
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
