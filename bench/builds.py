@@ -92,3 +92,21 @@ def scaling(runs: int, factors=(1, 4, 16)) -> dict:
         r = results[f"{factor}x"]
         r["marginal_ms_per_page"] = 1000 * (r["seconds"]["median"] - base["seconds"]["median"]) / (r["pages"] - base["pages"])
     return results
+
+
+def language_scaling(runs: int, first: tuple[str, ...] = ("ko", "en", "ja", "zh", "vi")) -> dict:
+    """The full build with the five first languages and with all of them: time per page should
+    stay flat as languages are added (issue 15, item 7)."""
+    work = workdir()
+    project = copy_project(work / "project")
+    site = work / "site"
+    out = {}
+    for name, langs in (("five", ",".join(first)), ("all", None)):
+        args = ["build", "--site-dir", str(site)] + (["--lang", langs] if langs else [])
+        guidekit(*args, cwd=project)  # warm
+        timing = timed(lambda: guidekit(*args, cwd=project), runs)
+        pages = len(list(site.rglob("*.html")))
+        out[name] = {"pages": pages, "seconds": timing, "ms_per_page": 1000 * timing["median"] / pages}
+    out["per_page_ratio"] = out["all"]["ms_per_page"] / out["five"]["ms_per_page"]
+    shutil.rmtree(work, ignore_errors=True)
+    return out
