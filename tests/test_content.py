@@ -302,6 +302,12 @@ TRANSLATION_FINDINGS = {
     # does not "automatically" (स्वतः) count as exploitation material, not that it does not count "by itself" (आफैं)
     "ne": [r"(?:फोटो|भिडियो|सामग्री|रेकर्डिङ)\s+देखाएर", r"त्यसैले\s+(?:कसैलाई\s+|तपाईंलाई\s+)?धम्की",
            r"राज्यको\s+वकिल", r"सञ्चार\s+आयोग", r"युवा\s+लाइन", r"पूर्व-साथी", r"डीपफेक\s+आफैं\s+यस्तो"],
+    # km (second translator's check, issue 15 item 6): after a positive clause លុះត្រាតែ means "only if",
+    # so "recorded on video លុះត្រាតែ you say you do not want it" said the opposite of the law, and
+    # "threatens to share លុះត្រាតែ you pay" said paying makes them share; "unless" is លើកលែងតែ (or
+    # "if you do not ..."), and លុះត្រាតែ stays only for "only if/only when" (ប៉ុន្តែលុះត្រាតែ, "counts only
+    # when"). The Sunflower Center (해바라기센터) is មជ្ឈមណ្ឌលផ្កាឈូករ័ត្ន, not the English word
+    "km": [r"(?<!ប៉ុន្តែ)(?<!ចាត់ទុកបែបនេះ )លុះត្រាតែ", r"មជ្ឈមណ្ឌល\s*Sunflower"],
 }
 
 
@@ -375,6 +381,9 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("ne", "तपाईं पहिले युवा लाइन [[phone:youth-1388]] सँग पनि कुरा गर्न सक्नुहुन्छ"),
     ("ne", "तपाईंको प्रेमी/प्रेमिका, श्रीमान्/श्रीमती वा पूर्व-साथी हो भने"),
     ("ne", "अनुहार प्रयोग गरेर बनाइएको यौनजन्य डीपफेक आफैं यस्तो सामग्री मानिँदैन"),
+    ("km", "ការសម្ភាសន៍របស់អ្នកត្រូវបានថតជាវីដេអូ លុះត្រាតែអ្នក ឬអាណាព្យាបាលស្របច្បាប់របស់អ្នកនិយាយថាមិនចង់"),
+    ("km", "ហើយឥឡូវនេះគំរាមផ្ញើវាទៅមិត្តភក្តិ និងគ្រួសាររបស់អ្នក លុះត្រាតែអ្នកបង់លុយ។"),
+    ("km", "ចាប់ពីថ្ងៃទី 10 ខែធ្នូ ឆ្នាំ 2026 មជ្ឈមណ្ឌល Sunflower (해바라기센터) ក៏ត្រូវតែប្រាប់ដែរ។"),
 ])
 def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_text):
     (tmp_path / lang).mkdir()
