@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from babel import Locale
 
-from guidekit import config_checks, request_builder, search_segments, theme_strings
+from guidekit import config_checks, request_builder, search_segments, security, theme_strings
 from guidekit.channels import Registry
 from guidekit.i18n import babel_locale, compiled_dir, translations
 from guidekit.placeholders import Renderer
@@ -42,6 +42,7 @@ class LanguageBuild:
     renderer: Renderer            # channels in this language
     source_renderer: Renderer     # … and in the source language, for fallback pages
     own_hosts: frozenset[str]     # hosts a page may link to as its own
+    origins: list[Path]           # files a finding in a finished page may come from (security)
 
     @property
     def source_lang(self) -> str:
@@ -80,7 +81,8 @@ class LanguageBuild:
             source_renderer=Renderer(registry, project.source_language,
                                      babel_locale(project, project.source_language), source_tr.gettext,
                                      project.source_language),
-            own_hosts=frozenset(h.lower() for h in hosts if h))
+            own_hosts=frozenset(h.lower() for h in hosts if h),
+            origins=security.build_origins(project, lang, profile))
         build._apply(config)
         return build
 

@@ -301,11 +301,14 @@ def secure(html: str, *, page: str = "", sources: tuple[Path, ...] | list[Path] 
 
 def secure_output(output: str, name: str, build, source: str | None = None) -> str:
     """secure() for a finished page or template of a language build; a finding names the line
-    of the file it most likely came from (the page, the profile, the catalog, the settings, data/)."""
-    origins = [Path(source)] if source else []
-    if build.profile:
-        origins.append(build.profile.path)
-    project = build.project
-    origins += [project.catalog(build.lang), project.config_file(build.lang), project.root / "mkdocs.yml"]
-    origins += sorted((project.root / "data").glob("*.yml"))
+    of the file it most likely came from (the page, then the build's own files: build.origins)."""
+    origins = [Path(source), *build.origins] if source else build.origins
     return secure(output, page=name, sources=origins, own_hosts=build.own_hosts)
+
+
+def build_origins(project, lang: str, profile=None) -> list[Path]:
+    """The files a piece of any page of a language build may come from besides the page itself:
+    the profile, the catalog, the settings and data/ (read once per build)."""
+    origins = [profile.path] if profile else []
+    origins += [project.catalog(lang), project.config_file(lang), project.root / "mkdocs.yml"]
+    return origins + sorted((project.root / "data").glob("*.yml"))

@@ -116,8 +116,9 @@ def test_the_migrant_page_lists_services_in_the_readers_language_first(site, lan
     cards = cards_of(built_page(site, lang, PAGE))
     marks = [c["speaks"] for c in cards]
     reader = Locale.parse(lang).language
+    registry = Registry.load(ROOT / "data")
     speakers = [c["id"] for c in cards if any(Locale.parse(code.replace("-", "_")).language == reader
-                                              for code in (Registry.load(ROOT / "data").get(c["id"]).languages or []))]
+                                              for code in (registry.get(c["id"]).languages or []))]
     # every card whose service speaks the language (data/) says so; none is marked otherwise
     assert [c["id"] for c in cards if c["speaks"]] == speakers, f"/{lang}/{PAGE}: marks {marks}, speakers {speakers}"
     first_unmarked = marks.index(False) if False in marks else len(marks)
