@@ -33,9 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from guidekit.build_settings import BuildSettings
 from guidekit.errors import BuildStopped, GuidekitError
 from guidekit.headers import site_policy, write_headers_file, write_nginx_headers
 from guidekit.offline import SHIM_IN_SITE, bundle_name, publish_bundles, zip_folder
+from guidekit.profiles import Profile
 from guidekit.project import Project
 
 
@@ -61,8 +63,9 @@ class LanguageResult:
     error: str = ""
 
 
-def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> LanguageResult:
-    """Build one language with MkDocs (strict) into out_dir. Runs in a worker process."""
+def build_language(lang: str, out_dir: str, settings: BuildSettings, offline: dict | None = None) -> LanguageResult:
+    """Build one language with MkDocs (strict) into out_dir; offline ({"date": …}) for its offline
+    bundle. Runs in a worker process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
@@ -76,21 +79,18 @@ def build_language(root: str, lang: str, out_dir: str, overrides: dict) -> Langu
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
     try:
-        config_file = Path(root) / "locales" / lang / "mkdocs.yml"
+        project = settings.project
         # A language with no translated page yet is all fallback, but MkDocs needs its folder.
-        (Path(root) / "docs" / lang).mkdir(parents=True, exist_ok=True)
-        config = load_config(str(config_file), site_dir=out_dir, strict=True)
-        extra = config.extra.setdefault("guidekit", {})
-        extra.update(overrides.get("guidekit", {}))
-        if overrides.get("site_url"):
-            config.site_url = overrides["site_url"]
-        if overrides.get("offline"):
+        project.docs_dir(lang).mkdir(parents=True, exist_ok=True)
+        config = load_config(str(project.config_file(lang)), site_dir=out_dir, strict=True)
+        config.extra["guidekit"] = settings  # read by the plugin (language_build.LanguageBuild)
+        if offline:
             # Material's offline plugin: file:// links (no directory URLs) and an inlined search
             # index. The search worker runs through our own shim, shipped in the bundle
             # (overrides/assets/javascripts/iframe-worker.js: no CDN, no inline script).
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [SHIM_IN_SITE]
-            config.extra["offline"] = overrides["offline"]
+            config.extra["offline"] = offline
         build(config)
         return LanguageResult(lang, True, time.perf_counter() - started)
     except (Abort, ConfigurationError, MkDocsException, GuidekitError, OSError) as e:
@@ -310,31 +310,25 @@ def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
 
 def _cost(task: tuple) -> tuple:
     """Longest builds first, so two workers finish together: Chinese (jieba), then offline."""
-    lang, overrides = task[1], task[3]
-    return (not lang.startswith("zh"), not overrides.get("offline"), lang)
+    lang, offline = task[0], task[3]
+    return (not lang.startswith("zh"), not offline, lang)
 
 
-def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | None = None,
-              site_dir: Path | None = None, overrides: dict | None = None, offline: bool = False,
+def build_all(project: Project, *, langs: list[str] | None = None, profile: Profile | None = None,
+              jobs: int | None = None, site_dir: Path | None = None, offline: bool = False,
               dist_dir: Path | None = None, log=print) -> dict[str, LanguageResult]:
-    """Build `langs` (default: all) into site/; with offline=True also one ZIP per language into
-    dist/ (and a copy under site/downloads/). Nothing is replaced unless every build succeeds."""
+    """Build `langs` (default: the profile's, else all) into site/; with offline=True also one ZIP
+    per language into dist/ (and a copy under site/downloads/). Nothing is replaced unless every
+    build succeeds."""
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise GuidekitError(f"--jobs must be a whole number of 1 or more, not {jobs}")
-    langs = project.check_languages(langs) if langs else project.languages
-    if project.default_language not in langs:
-        # A subset without the root language is still a site: its first language goes to the root.
-        project.root_language_override = langs[0]
-    overrides = dict(overrides or {})
-    guidekit = overrides.setdefault("guidekit", {})
-    guidekit["default_language"] = project.default_language
-    guidekit["languages"] = langs
+    settings = BuildSettings.decide(project, langs, profile)
+    project, langs = settings.project, settings.languages
     site_dir = check_site_dir(project, site_dir or project.root / "site")
     dist_dir = Path(os.path.abspath(dist_dir or project.root / "dist"))
     date = dt.date.today().isoformat()
     bundles = {lang: bundle_name(lang, date) for lang in langs} if offline else {}
-    if offline:
-        guidekit["offline_bundles"] = bundles
+    settings = settings.with_bundles(bundles)
     with SignalGuard() as guard:
         for folder in remove_stale_work(site_dir.parent):
             log(f"Removed {folder}, left by an earlier build that was stopped")
@@ -342,8 +336,7 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
         try:
             with guard.critical():  # a signal now waits until the folder is made and known
                 work, lock = make_work_folder(site_dir.parent)
-            return _build_into(project, langs, jobs, site_dir, dist_dir, overrides, offline, date,
-                               bundles, work, guard, log)
+            return _build_into(settings, jobs, site_dir, dist_dir, offline, date, work, guard, log)
         finally:
             with guard.critical():
                 if work is not None:
@@ -352,12 +345,11 @@ def build_all(project: Project, *, langs: list[str] | None = None, jobs: int | N
                     os.close(lock)
 
 
-def _build_into(project, langs, jobs, site_dir, dist_dir, overrides, offline, date, bundles, work,
-                guard, log) -> dict[str, LanguageResult]:
-    tasks = [(str(project.root), lang, str(work / lang), overrides) for lang in langs]
+def _build_into(settings, jobs, site_dir, dist_dir, offline, date, work, guard, log) -> dict[str, LanguageResult]:
+    project, langs, bundles = settings.project, settings.languages, settings.offline_bundles
+    tasks: list[tuple] = [(lang, str(work / lang), settings, None) for lang in langs]
     if offline:
-        offline_overrides = {**overrides, "offline": {"date": date}}
-        tasks += [(str(project.root), lang, str(work / "offline" / lang), offline_overrides) for lang in langs]
+        tasks += [(lang, str(work / "offline" / lang), settings, {"date": date}) for lang in langs]
     jobs = jobs or min(len(tasks), os.cpu_count() or 1)
     started = time.perf_counter()
     tasks.sort(key=_cost)
@@ -410,4 +402,4 @@ def _build_into(project, langs, jobs, site_dir, dist_dir, overrides, offline, da
     log(f"Built {', '.join(langs)} into {site_dir} in {total:.1f} s "
         f"({project.default_language} at the root; {jobs} parallel process{'es' if jobs > 1 else ''})"
         + (f"; offline bundles in {dist_dir}" if offline else ""))
-    return {r.lang + ("/offline" if t[3].get("offline") else ""): r for t, r in zip(tasks, results)}
+    return {r.lang + ("/offline" if t[3] else ""): r for t, r in zip(tasks, results)}

@@ -21,17 +21,12 @@ def _langs(value: str | None) -> list[str] | None:
 def cmd_build(args) -> int:
     from guidekit.build import build_all
     project = Project.load()
-    overrides: dict = {"guidekit": {}}
-    langs = _langs(args.lang)
+    profile = None
     if args.profile:
         from guidekit.profiles import Profile
         profile = Profile.load(Path(args.profile), project)
-        overrides["guidekit"]["profile"] = str(profile.path)
-        project.only_languages = profile.languages
-        project.root_language_override = profile.root_language
-        langs = langs or profile.languages
-    build_all(project, langs=langs, jobs=args.jobs, site_dir=Path(args.site_dir) if args.site_dir else None,
-              overrides=overrides, offline=args.offline)
+    build_all(project, langs=_langs(args.lang), profile=profile, jobs=args.jobs,
+              site_dir=Path(args.site_dir) if args.site_dir else None, offline=args.offline)
     return 0
 
 

@@ -1,10 +1,7 @@
-"""One language's build settings, decided once (in the plugin's on_config) from mkdocs.yml, the
-language's locales/<lang>/mkdocs.yml, the hosting profile and the command line, and handed to every
-module that takes part in the build.
-
-The command line reaches a language's MkDocs build through one key, `extra.guidekit`: the project's
-settings (source language, root language), the profile's path, the languages of this build and the
-offline bundles. Everything else is read here, in this order, and nowhere again.
+"""One language's build: what its modules need, worked out once (in the plugin's on_config) from
+the settings the whole build shares (build_settings.BuildSettings: project, languages, root
+language, profile, offline bundles) and the language's locales/<lang>/mkdocs.yml, and handed to
+every module that takes part in the build.
 """
 from __future__ import annotations
 
@@ -16,6 +13,7 @@ from urllib.parse import urlsplit
 from babel import Locale
 
 from guidekit import config_checks, request_builder, search_segments, security, theme_strings
+from guidekit.build_settings import BuildSettings
 from guidekit.channels import Registry
 from guidekit.i18n import babel_locale, compiled_dir, translations
 from guidekit.placeholders import Renderer
@@ -57,14 +55,11 @@ class LanguageBuild:
         """Read the settings and apply them to MkDocs' config (raises GuidekitError)."""
         docs_dir = Path(config.docs_dir)
         lang = docs_dir.name
-        settings = dict(config.extra.get("guidekit") or {})
-        project = Project(root=docs_dir.parents[1], _settings=settings)
-        profile = Profile.from_settings(settings.get("profile"), project)
-        if profile:
-            project.only_languages = profile.languages or None
-            project.root_language_override = profile.root_language
-        if settings.get("languages"):  # the languages of this build (guidekit build --lang …)
-            project.only_languages = settings["languages"]
+        settings = config.extra.get("guidekit")
+        if not isinstance(settings, BuildSettings):  # a plain `mkdocs build` / `guidekit serve`
+            settings = BuildSettings.from_mkdocs(dict(settings or {}), docs_dir.parents[1])
+            config.extra["guidekit"] = settings
+        project, profile = settings.project, settings.profile
         offline = config.extra.get("offline") or None
         extra, hide = profile.channels() if profile else ([], ())
         registry = Registry.load(project.root / "data", extra, hide)
@@ -74,7 +69,7 @@ class LanguageBuild:
         hosts = {urlsplit(u).hostname for u in (site_root_url, profile.site_url if profile else None) if u}
         build = cls(
             project=project, lang=lang, profile=profile, offline=offline,
-            bundles={} if offline else (settings.get("offline_bundles") or {}),
+            bundles={} if offline else settings.offline_bundles,
             site_root_url=site_root_url, locale=locale, tr=tr, registry=registry,
             requests=request_builder.load(project.root / "data" / request_builder.DATA_FILE, registry),
             renderer=Renderer(registry, lang, locale, tr.gettext, project.source_language),
