@@ -22,3 +22,15 @@ def test_a_changed_russian_month_differs():
 
 def test_around_the_clock_stands_for_24_hours():
     assert 24 in values("звоните круглосуточно", "ru")[1]
+
+
+@pytest.mark.parametrize("lang", ["ru", "uz"])
+@pytest.mark.parametrize("grouped", ["10\u00a0305", "10 305", "10\u202f305"])
+def test_thousands_grouped_with_a_space_are_one_number(lang, grouped):
+    assert values(f"В 2024 году помог {grouped} пострадавшим", lang)[0] == \
+        values("In 2024 it supported 10,305 victims", "en")[0]
+    assert values(f"{grouped.replace('305', '300')}", lang)[0] == {10300}
+
+
+def test_space_grouping_is_read_only_where_the_language_groups_with_a_space():
+    assert values("10 305", "en")[0] == {10, 305}

@@ -3,7 +3,7 @@ numbers, counts. A translation that says 5년 where the source says 7 years is r
 files and lines.
 
 Numbers are compared as values, after each language's way of writing them is normalised:
-thousands separators (5,000 · 5.000), large units (5,000만 원 · 5000万 · 50 million · ₩50M ·
+thousands separators (5,000 · 5.000 · 5 000), large units (5,000만 원 · 5000万 · 50 million · ₩50M ·
 50 triệu all become 50000000), month names (17 April 2025 → 17, 4, 2025), fractions
 (2분의 1 · half → 0.5), ranges written with an exclusive bound (만 10세 이상 14세 미만 ⇔ aged 10
 to 13), ordinal suffixes (18th), idioms in which a digit is not a quantity (1인당 "per person",
@@ -17,10 +17,14 @@ translation may write a number either way.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from babel import UnknownLocaleError
+from babel.numbers import get_group_symbol
 
 from guidekit import pages
 
@@ -222,6 +226,14 @@ def _value(text: str) -> float | None:
     return None
 
 
+@functools.cache
+def _groups_with_space(family: str) -> bool:
+    try:
+        return get_group_symbol(family).isspace()
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
 def _lang_family(lang: str) -> str:
     return lang.split("-")[0].split("_")[0]
 
@@ -352,6 +364,11 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         tl_month_name = rf"(?:{'|'.join(TL_MONTHS)})"
         take(rf"(?i)(?<=\d\s)\b{tl_month_name}\b|\b{tl_month_name}(?=\s+\d)",
              lambda m: [float(TL_MONTHS.index(m.group(0).lower()) + 1)])
+    # Where the language groups thousands with a space (CLDR: ru, uz write 10 305), a space-grouped
+    # number is one number; a typed space is accepted as well as the no-break space CLDR gives.
+    if _groups_with_space(family):
+        take(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)",
+             lambda m: [float(re.sub(r"\D", "", m.group(0)))])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
