@@ -270,9 +270,12 @@ TRANSLATION_FINDINGS = {
     # (harakat qilishga haqli emas; qila olmaydi reads as "is unable to"); the victim's state-appointed
     # lawyer is davlat tomonidan tayinlanadigan jabrlanuvchi advokati (피해자 국선변호사), davlat advokati
     # reads as the state's own counsel; Law 21273 is already in force (kuchga kirgan, not kuchga kiradi);
-    # "zero tolerance" is mutlaqo murosasiz, not the calque nol tolerantlik; no stray English words
+    # "zero tolerance" is mutlaqo murosasiz, not the calque nol tolerantlik; no stray English words.
+    # Illegally filmed (불법촬영) is noqonuniy suratga olingan; yashirin(cha) says "secretly", which the law
+    # does not require. A penalty the law provides is nazarda tutilgan; beriladi says it "is given"
     "uz": [r"qarshi harakat qila olmaydi", r"davlat advokat", r"21273-son qonun[^.]{0,80}kuchga kiradi",
-           r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida"],
+           r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida",
+           r"[Yy]ashirin(?:cha)? suratga ol", r"(?:jarima|jazosi) beriladi"],
     # tl (second translator's check, issue 15 item 6): the official "decides" (napagpasyahan), not
     # "sentences" (hinatulan); the victim's state lawyer is abogado ng biktima na itinalaga ng estado
     # (피해자 국선변호사); 성착취물 is sekswal na pagsasamantala (exploitation), not pang-aabuso (abuse);
@@ -360,6 +363,10 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("uz", "2025 yil 30 dekabrdagi 21273-son qonun, olti oydan keyin, taxminan 2026 yil 1 iyuldan kuchga kiradi)"),
     ("uz", 'va dipfeyk jinsiy jinoyatlariga "nol tolerantlik" vaʼda qilgan'),
     ("uz", "oiladagi zoʻravonlik, jinsiy zoʻravonlik va taʼqib (stalking) boʻyicha ham yordam beradi"),
+    ("uz", "Yashirincha suratga olingan rasmlarga nisbatan bu avvaldan amal qilgan (14-modda 4-qism)."),
+    ("uz", "Kakao yashirin suratga olish va dipfeyklar haqidagi shikoyatlarni oʻzining Clean Centerʼida"),
+    ("uz", "Ularni tarqatish uchun 7 yilgacha qamoq yoki 50 million vongacha jarima beriladi"),
+    ("uz", "Uni sotib olish, unga egalik qilish yoki koʻrish uchun kamida 1 yil qamoq jazosi beriladi"),
     ("tl", "kapag hinatulan ng opisyal na dapat unahin ang pagtulong sa iyo bilang biktima"),
     ("tl", "at puwede kang bigyan ng prosecutor ng abogadong itinalaga ng estado (Artikulo 27)"),
     ("tl", "Ang pagbabanta sa isang wala pang 19 taong gulang gamit ang materyal ng sekswal na pang-aabuso sa bata"),
