@@ -275,7 +275,10 @@ TRANSLATION_FINDINGS = {
     # does not require. A penalty the law provides is nazarda tutilgan; beriladi says it "is given"
     "uz": [r"qarshi harakat qila olmaydi", r"davlat advokat", r"21273-son qonun[^.]{0,80}kuchga kiradi",
            r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida",
-           r"[Yy]ashirin(?:cha)? suratga ol", r"(?:jarima|jazosi) beriladi"],
+           r"[Yy]ashirin(?:cha)? suratga ol", r"(?:jarima|jazosi) beriladi",
+           # dates as Uzbek spelling writes them: 2024-yil 18-mart, not 2024 yil 18 mart
+           r"(?<![\d.,-])\d{4}\s+yil", r"(?<![\d.,-])\d{1,2}\s+(?:yanvar|fevral|mart(?!a\b)|aprel|may|iyun|iyul"
+           r"|avgust|sentabr|oktabr|noyabr|dekabr)"],
     # tl (second translator's check, issue 15 item 6): the official "decides" (napagpasyahan), not
     # "sentences" (hinatulan); the victim's state lawyer is abogado ng biktima na itinalaga ng estado
     # (피해자 국선변호사); 성착취물 is sekswal na pagsasamantala (exploitation), not pang-aabuso (abuse);
@@ -367,6 +370,9 @@ def test_translation_review_findings_stay_fixed_in_the_letters():
     ("uz", "Kakao yashirin suratga olish va dipfeyklar haqidagi shikoyatlarni oʻzining Clean Centerʼida"),
     ("uz", "Ularni tarqatish uchun 7 yilgacha qamoq yoki 50 million vongacha jarima beriladi"),
     ("uz", "Uni sotib olish, unga egalik qilish yoki koʻrish uchun kamida 1 yil qamoq jazosi beriladi"),
+    ("uz", "2024 yil 16-oktabrdan beri"),
+    ("uz", "2024-yil 16 oktabrdan beri"),
+    ("uz", "2024-yil 18 martdan beri"),
     ("tl", "kapag hinatulan ng opisyal na dapat unahin ang pagtulong sa iyo bilang biktima"),
     ("tl", "at puwede kang bigyan ng prosecutor ng abogadong itinalaga ng estado (Artikulo 27)"),
     ("tl", "Ang pagbabanta sa isang wala pang 19 taong gulang gamit ang materyal ng sekswal na pang-aabuso sa bata"),
