@@ -1,6 +1,8 @@
 """A one-page emergency card per language, as PDF (WeasyPrint), made at build time: the first
 steps and the 24-hour numbers, with the date and the site address. Printed and handed out where
-the internet is poor or watched. Its fonts come with the installation (guidekit.fonts)."""
+the internet is poor or watched. Its fonts come with the installation (guidekit.fonts); its
+markup is overrides/pdf/emergency-card.html (the PDFs' frame and foot are pdf/layout.html and
+pdf/foot.html, shared with the evidence log)."""
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,6 @@
 """Pages generated at build time, in the language being built: the directory of every channel
-and tool, the sources and review dates of every page, and the translation status table."""
+and tool, the sources and review dates of every page, the translation status table and the
+downloads. Each page is a Markdown template in overrides/generated/; this module gathers its data."""
 from __future__ import annotations
 
 from markupsafe import Markup

@@ -1,7 +1,8 @@
 """The evidence log: a worksheet to print and fill in by hand, per language.
 
 The same columns and notes (gettext strings) make the printable section of the evidence-log page
-and a PDF written at build time next to the emergency card, with the card's renderer and fonts.
+and a PDF written at build time next to the emergency card, with the card's renderer and fonts
+(the page's markup is overrides/partials/worksheet.html, the PDF's overrides/pdf/evidence-log.html).
 Nothing is ever filled in on screen or stored: the sheet is blank by design.
 """
 from __future__ import annotations
