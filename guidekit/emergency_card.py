@@ -1,10 +1,11 @@
 """A one-page emergency card per language, as PDF (WeasyPrint), made at build time: the first
 steps and the 24-hour numbers, with the date and the site address. Printed and handed out where
-the internet is poor or watched. Its fonts come with the installation (guidekit.fonts)."""
+the internet is poor or watched. Its fonts come with the installation (guidekit.fonts); its
+markup is overrides/pdf/emergency-card.html (the PDFs' frame and foot are pdf/layout.html and
+pdf/foot.html, shared with the evidence log)."""
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 import shutil
@@ -15,24 +16,19 @@ from guidekit import fonts
 from guidekit.channels import Registry
 from guidekit.errors import GuidekitError
 from guidekit.i18n import long_date
+from guidekit.templates import Templates
 
 CARD_FILE = "emergency-card.pdf"
 # The 24-hour numbers on the card, in this order (ids in data/channels.yml).
 CARD_CHANNELS = ("police", "women-1366", "d4u")
 
-STYLE = """
-@page { size: A6; margin: 7mm; }
-body { font-size: 8.5pt; color: #111; line-height: 1.35; }
-h1 { font-size: 12pt; margin: 0 0 2mm; color: #4a148c; }
-p { margin: 0 0 1.6mm; }
-ol { margin: 0 0 2mm; padding-left: 4.5mm; }
-li { margin-bottom: 1mm; }
-.numbers { border-top: 0.4mm solid #4a148c; padding-top: 1.6mm; }
-.number { display: flex; justify-content: space-between; align-items: center; gap: 2mm; margin-bottom: 1.2mm; }
-.number b { font-size: 17pt; letter-spacing: 0.02em; }
-.name { font-size: 8pt; max-width: 48%; }
-.foot { margin-top: 2mm; font-size: 6.5pt; color: #444; }
-"""
+TEMPLATE = "pdf/emergency-card.html"  # in overrides/, with the frame pdf/layout.html
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def render_document(template: str, lang: str, _, **context) -> str:
+    """A PDF's HTML document from its template in overrides/pdf/, in `lang`, with the bundled fonts."""
+    return Templates(_).render(template, lang=lang, font_css=fonts.font_css(lang), **context)
 
 
 def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str | None,
@@ -40,33 +36,20 @@ def card_html(lang: str, locale, _, registry: Registry, date: str, site_url: str
               colour: str | None = None) -> str:
     """extra, organisation and colour come from a hosting profile: its own channels (after the
     24-hour numbers), its name (in the foot) and its primary colour (heading and rule)."""
-    def esc(text: str) -> str:
-        return html.escape(text)
     numbers = []
     for ident in CARD_CHANNELS + tuple(i for i in extra if i not in CARD_CHANNELS):
         entry = registry.get(ident)
         if entry is None or not entry.phones:
             continue
         phone = entry.phone("emergency") or entry.phones[0]
-        name = entry.name.get_text(lang)
-        numbers.append(f'<div class="number"><span class="name">{esc(name)}</span><b>{esc(phone.display)}</b></div>')
+        numbers.append({"name": entry.name.get_text(lang), "display": phone.display})
     steps = [_("If you are in danger now, call the police."),
              _("Keep evidence: web addresses, account names, dates and screenshots of messages. Do not "
                "download or forward the images."),
              _("Ask for deletion and support, day or night:")]
-    made = _("Made on %(date)s.") % {"date": long_date(date, locale)}
-    online = (" " + _("This guide online: %(url)s") % {"url": site_url}) if site_url else ""
-    if organisation:
-        made = _("Published by %(org)s") % {"org": organisation} + " · " + made
-    profile_style = (f"h1 {{ color: {colour}; }} .numbers {{ border-top-color: {colour}; }}"
-                     if colour and re.fullmatch(r"#[0-9a-fA-F]{6}", colour) else "")
-    title, heading = _("Emergency card"), _("It is a crime, and it is not your fault.")
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f"<style>{fonts.font_css(lang)}{STYLE}{profile_style}</style></head><body>"
-            f"<h1>{esc(heading)}</h1>"
-            f"<ol>{''.join(f'<li>{esc(s)}</li>' for s in steps)}</ol>"
-            f'<div class="numbers">{"".join(numbers)}</div>'
-            f'<p class="foot">{esc(made + online)}</p></body></html>')
+    return render_document(TEMPLATE, lang, _, steps=steps, numbers=numbers, date=long_date(date, locale),
+                           site_url=site_url, organisation=organisation,
+                           colour=colour if colour and COLOUR.fullmatch(colour) else None)
 
 
 def write_card(path: Path, document: str, cache: Path | None = None) -> Path:

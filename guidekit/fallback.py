@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 
 from guidekit import status
 
 if TYPE_CHECKING:
     from guidekit.language_build import LanguageBuild
+
+TEMPLATE = "partials/fallback-language.html"  # in overrides/
 
 
 def add_source_pages(files: Files, build: "LanguageBuild", config) -> set[str]:
@@ -34,5 +37,5 @@ def add_source_pages(files: Files, build: "LanguageBuild", config) -> set[str]:
 def mark_language(content: str, page, build: "LanguageBuild") -> str:
     """A fallback page's text is in the source language: say so, for screen readers and fonts."""
     if page.meta.get("guidekit_fallback"):
-        return f'<div lang="{build.source_lang}" dir="ltr">{content}</div>'
+        return build.renderer.templates.render(TEMPLATE, lang=build.source_lang, content=Markup(content))
     return content

@@ -2,10 +2,11 @@
 its placeholders rendered from data/, a hosting profile's own channels added, and an <h1>."""
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from guidekit import pages, placeholders
 
@@ -20,6 +21,9 @@ FENCE = re.compile(r"(?m)^\s*(```|~~~)")
 
 # Where a hosting profile's place_channels go (source-language page paths).
 PLACEMENT_PAGES = {"home": "index.md", "support": "support.md"}
+# The markup, in overrides/partials/: the heading over those channels, and a page's <h1>.
+CONTACTS_TEMPLATE = "partials/organisation-contacts.html"
+TITLE_TEMPLATE = "partials/page-title.html"
 
 
 class PageTexts:
@@ -72,11 +76,17 @@ class PageTexts:
         ids = profile.placed(where) if profile and where else []
         if not profile or not ids:
             return ""
-        heading = self.build.gettext("Contacts from %(organisation)s") % {
-            "organisation": profile.model.organisation.name.get_text(self.build.lang)}
         entries = [self.build.registry.get(i) for i in ids]  # the profile's check found every id
-        cards = "\n\n".join(renderer.card(e) for e in entries if e is not None)
-        return f'\n\n<h2 id="organisation-contacts">{html.escape(heading)}</h2>\n\n{cards}\n'
+        return self.build.renderer.templates.render(
+            CONTACTS_TEMPLATE, organisation=profile.model.organisation.name.get_text(self.build.lang),
+            cards=[Markup(renderer.card(e)) for e in entries if e is not None])
+
+    def with_title(self, content: str, page, site_name: str) -> str:
+        """The title comes from front matter: give the page its <h1> (a body has none)."""
+        if "<h1" not in content:
+            return self.build.renderer.templates.render(TITLE_TEMPLATE, title=page.title or site_name,
+                                                        content=Markup(content))
+        return content
 
 
 def join_wrapped_lines(markdown: str) -> str:
@@ -92,9 +102,3 @@ def join_wrapped_lines(markdown: str) -> str:
         out.append(part if in_code else WRAPPED.sub("", part))
     return "".join(out)
 
-
-def with_title(content: str, page, site_name: str) -> str:
-    """The title comes from front matter: give the page its <h1> (a body has none)."""
-    if "<h1" not in content:
-        return f"<h1>{html.escape(page.title or site_name)}</h1>\n{content}"
-    return content

@@ -13,14 +13,12 @@ plain text, a placeholder is an error naming the file and line of its key.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import jinja2
 import markupsafe
 from babel import Locale
 from babel.lists import format_list
@@ -29,6 +27,7 @@ from guidekit.channels import Entry, Registry, Text
 from guidekit.errors import GuidekitError
 from guidekit.i18n import long_date
 from guidekit.positions import YamlDoc
+from guidekit.templates import FOLDER, Templates
 
 PLACEHOLDER = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
 VALID = re.compile(r"(?P<kind>channel|phone|link):(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)(?:#(?P<key>[a-z0-9-]+))?")
@@ -120,7 +119,6 @@ def _front_matter_line(page, loc) -> int | None:
 
 
 # The markup is in this template of the theme (overrides/partials/channels.html).
-TEMPLATES = Path(__file__).resolve().parents[1] / "overrides"
 CHANNELS_TEMPLATE = "partials/channels.html"
 
 
@@ -133,25 +131,14 @@ class Shown:
 
 class Renderer:
     """Turns placeholders into HTML in one language, through the macros of CHANNELS_TEMPLATE;
-    labels come from the gettext catalog."""
+    labels come from the gettext catalog. `templates` renders this language's other markup too."""
 
     def __init__(self, registry: Registry, lang: str, locale, gettext, source_language: str = "en",
-                 templates: Path = TEMPLATES):
+                 templates: Path = FOLDER):
         self.registry, self.lang, self.locale, self._ = registry, lang, locale, gettext
         self.source_language = source_language
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                                 extensions=["jinja2.ext.i18n"], undefined=jinja2.StrictUndefined)
-        # A catalog string is text: escaped once, as in the theme's templates (plugin.on_env);
-        # the trans block then marks it safe and escapes the values put into it.
-        env.install_gettext_callables(  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
-            lambda m: html.escape(gettext(m)), lambda s, p, n: html.escape(gettext(s if n == 1 else p)),
-            newstyle=False)
-        try:
-            self.macros: Any = env.get_template(CHANNELS_TEMPLATE).module  # its macros, by name
-        except jinja2.TemplateError as e:
-            raise GuidekitError(f"the channel template cannot be read: {e}",
-                                file=Path(templates) / CHANNELS_TEMPLATE,
-                                line=getattr(e, "lineno", None), hint="fix the template") from None
+        self.templates = Templates(gettext, templates)
+        self.macros: Any = self.templates.macros(CHANNELS_TEMPLATE)  # its macros, by name
         self._init_languages()
 
     # -- helpers ---------------------------------------------------------------------------------

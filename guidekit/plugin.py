@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from guidekit import fallback, generated, i18n, outputs, page_context, security
 from guidekit.errors import GuidekitError
 from guidekit.language_build import LanguageBuild
-from guidekit.page_text import PageTexts, with_title
+from guidekit.page_text import PageTexts
 
 
 class GuidekitPlugin(BasePlugin):
@@ -56,7 +56,7 @@ class GuidekitPlugin(BasePlugin):
             self._fail(e)
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        return fallback.mark_language(with_title(html, page, config.site_name), page, self.build)
+        return fallback.mark_language(self.texts.with_title(html, page, config.site_name), page, self.build)
 
     def on_page_context(self, context, page, config, nav):
         context["gk"] = page_context.for_page(self.build, self.files, page)

@@ -156,3 +156,16 @@ def browser():
         chromium = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context for one test. The quick exit's destinations are answered locally
+    (reader.neutral_destinations), so no test reaches a real site; a request to one of them is
+    still a request (Playwright reports routed requests too), so a test that watches for requests
+    to other hosts, as the request builder's do, still sees it."""
+    from reader import neutral_destinations
+    context = browser.new_context()
+    neutral_destinations(context)
+    yield context
+    context.close()

@@ -131,14 +131,6 @@ def test_page_is_private_quiet_and_accessible(sweep, path):
 # exit address.
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    neutral_destinations(context)
-    yield context
-    context.close()
-
-
 @pytest.mark.parametrize("lang", REPRESENTATIVES)
 def test_quick_exit_button(context, server, lang):
     context.add_init_script(RECORD_ON_LEAVING)

@@ -21,14 +21,6 @@ PHRASES = ("Seoul Police Korea", "Take It Down")
 KOREAN = "쌍꺼풀 사진 빨리 지워 주세요 짜증 나 떨려 있었어"
 
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    neutral_destinations(context)
-    yield context
-    context.close()
-
-
 def open_page(context, server, path, focus_search=False):
     page = context.new_page()
     page.goto(server.origin + path)

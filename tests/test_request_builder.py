@@ -132,13 +132,6 @@ def test_evidence_page_links_to_the_builder_and_the_log(site):
 
 # -- in a browser -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
 def watch(page, server):
     """Every request the page makes that is not to the test server, and every script error."""
     elsewhere, errors = [], []
