@@ -78,6 +78,7 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
             work.parent.mkdir(parents=True)
             shutil.copy2(po, work)
             pybabel("update", "-i", str(project.template), "-d", tmp, "-l", lang, "--previous")
+            _drop_guesses(work, {m.id for m in read_catalog(project.template) if m.id})
             after_catalog = read_catalog(work)
             previous = previous_ids(work)
             _previous = lambda m: previous.get(m.lineno)  # noqa: E731
@@ -104,6 +105,41 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
                           "new msgid, correct the msgstr, then delete its '#, fuzzy' line and the '#|' "
                           "lines above it.")
     return report
+
+
+def _drop_guesses(po: Path, current: set) -> None:
+    """pybabel fills a new msgid with the translation of a similar one ("Tabs" from "Status"). That
+    is an edit only when the similar msgid is gone; when it is still in the template, the new
+    entry is a guess: it starts untranslated instead of as a fuzzy copy of another text."""
+    previous = previous_ids(po)
+    guesses = {m.lineno for m in read_catalog(po)
+               if m.fuzzy and m.lineno in previous and previous[m.lineno] in current
+               and previous[m.lineno] != m.id}
+    if not guesses:
+        return
+    out: list[str] = []
+    number = 0
+    for entry in po.read_text(encoding="utf-8").split("\n\n"):  # entries are separated by a blank line
+        lines = entry.split("\n")
+        msgid_line = next((number + 1 + i for i, line in enumerate(lines) if line.startswith("msgid ")), None)
+        number += len(lines) + 1
+        if msgid_line in guesses:
+            lines = _untranslated(lines)
+        out.append("\n".join(lines))
+    po.write_text("\n\n".join(out), encoding="utf-8")
+
+
+def _untranslated(entry: list[str]) -> list[str]:
+    """A catalog entry without its fuzzy flag, its `#|` lines and its msgstr text."""
+    first_msgstr = next(i for i, line in enumerate(entry) if line.startswith("msgstr"))
+    kept = []
+    for line in entry[:first_msgstr]:
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+            kept += ["#, " + ", ".join(flags)] if flags else []
+        elif not line.startswith("#|"):
+            kept.append(line)
+    return kept + [line.split(" ", 1)[0] + ' ""' for line in entry[first_msgstr:] if line.startswith("msgstr")]
 
 
 def init(project: Project, lang: str) -> Path:

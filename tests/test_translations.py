@@ -168,6 +168,8 @@ def test_catalog_update_keeps_existing_translations(project_copy):
     gone = next(iter(before))
     text = re.sub(rf'(#[^\n]*\n)*msgid "{re.escape(gone)}"\nmsgstr ""\n\n', "", text, count=1)
     text += '\nmsgid "A brand new string"\nmsgstr ""\n'
+    # … and one close to a string that stays: pybabel would copy that one's translation as fuzzy
+    text += '\n#, python-format\nmsgid "Verified again on %(date)s"\nmsgstr ""\n'
     pot.write_text(text, "utf-8")
     result = run_guidekit(["catalogs", "update", "--lang", "ko"], cwd=project_copy)
     assert result.returncode == 0, result.stderr
@@ -178,6 +180,9 @@ def test_catalog_update_keeps_existing_translations(project_copy):
         assert after.get(msgid) == text, f"lost {msgid!r}"
     assert gone in after_catalog.obsolete, "kept as obsolete"
     assert "A brand new string" in after_catalog
+    guess = after_catalog["Verified again on %(date)s"]
+    assert guess.string == "" and not guess.fuzzy, "a new string is not a fuzzy copy of a similar one that stays"
+    assert "#| " not in po.read_text("utf-8")
 
 
 def test_catalog_extract_finds_template_and_code_strings(project_copy):
