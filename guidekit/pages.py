@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from guidekit.errors import GuidekitError
+from guidekit.positions import YamlDoc
 
 # libyaml's parser when PyYAML has it: front matter is read for every page of every language.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,19 +33,24 @@ class Page:
     meta: dict
     body: str
     body_line: int  # line number of the body's first line in the file
+    front: str = ""  # the front matter's YAML text (it starts on line 2)
 
     @property
     def translation(self) -> dict | None:
         return self.meta.get("translation")
 
+    def line(self, key: str) -> int | None:
+        """The file line of a front matter key, from the YAML parser's marks."""
+        return YamlDoc(self.path, self.front, first_line=2).line((key,)) if self.front else None
 
-def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int, str]:
     m = FRONT.match(text)
     if not m:
         if text.lstrip(BOM).startswith("---"):
             raise GuidekitError("front matter is not closed", file=path, line=1,
                                 hint="end the front matter with a line of three dashes: ---")
-        return {}, text.lstrip(BOM), 1
+        return {}, text.lstrip(BOM), 1, ""
     try:
         meta = yaml.load(m.group(1) or "", Loader=SafeLoader) or {}
     except yaml.MarkedYAMLError as e:
@@ -55,7 +61,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not isinstance(meta, dict):
         raise GuidekitError("front matter must be a mapping of keys to values", file=path, line=2,
                             hint="write one 'key: value' per line")
-    return meta, text[m.end():], text[:m.end()].count("\n") + 1
+    return meta, text[m.end():], text[:m.end()].count("\n") + 1, m.group(1) or ""
 
 
 def read(path: Path) -> Page:
@@ -68,8 +74,8 @@ def read(path: Path) -> Page:
 def _read(path: Path, mtime_ns: int, size: int) -> Page:
     """Cached by path, modification time and size, so an edited file is read again."""
     text = path.read_text(encoding="utf-8")
-    meta, body, line = split_front_matter(text, path)
-    return Page(path, meta, body, line)
+    meta, body, line, front = split_front_matter(text, path)
+    return Page(path, meta, body, line, front)
 
 
 def source_hash(path: Path) -> str:
@@ -77,13 +83,6 @@ def source_hash(path: Path) -> str:
     without a byte-order mark, which an editor may add or drop)."""
     data = path.read_bytes().removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
     return "sha256:" + hashlib.sha256(data).hexdigest()[:16]
-
-
-def meta_line(path: Path, key: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None
 
 
 def effective_meta(page: Page, source: Page | None) -> dict:
@@ -111,22 +110,22 @@ def validate(page: Page, meta: dict, *, translated: bool) -> None:
             reviewed = None
     if not isinstance(reviewed, dt.date):
         raise GuidekitError("last_reviewed must be a date written YYYY-MM-DD", file=path,
-                            line=meta_line(path, "last_reviewed"))
+                            line=page.line("last_reviewed"))
     sources = meta["sources"]
     if not isinstance(sources, list) or not all(
             isinstance(s, dict) and s.get("title") and re.match(r"https?://\S+$", str(s.get("url", "")))
             for s in sources):
         raise GuidekitError("sources must be a list of entries with a title and a url",
-                            file=path, line=meta_line(path, "sources"),
+                            file=path, line=page.line("sources"),
                             hint="write each as '- title: …' with 'url: https://…' under it")
     if not any(str(s["url"]).startswith("https://") for s in sources):
         raise GuidekitError("at least one source needs an https url", file=path,
-                            line=meta_line(path, "sources"),
+                            line=page.line("sources"),
                             hint="add the https address of an official page or a news report")
     record = meta.get("translation")
     if translated and record is not None:
         if not isinstance(record, dict) or not str(record.get("source_hash", "")).startswith("sha256:") \
                 or not isinstance(record.get("reviewed"), bool):
             raise GuidekitError("translation must be {source_hash: sha256:…, reviewed: true|false}",
-                                file=path, line=meta_line(path, "translation"),
+                                file=path, line=page.line("translation"),
                                 hint="run `guidekit status --mark-current " + str(path) + "` to record it")

@@ -9,35 +9,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
-
 from guidekit.errors import GuidekitError
-
-
-def _yaml_loader():
-    # mkdocs.yml may carry !!python/... and !ENV tags meant for MkDocs; reading our own settings
-    # only needs plain values, so unknown tags load as None instead of failing.
-    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    return Loader
+from guidekit.positions import YamlDoc
 
 
 def read_yaml(path: Path, *, what: str = "YAML file") -> object:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GuidekitError(f"{what} not found", file=path) from None
-    try:
-        return yaml.load(text, Loader=_yaml_loader())
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise GuidekitError(f"malformed YAML: {e.problem or e}", file=path,
-                            line=mark.line + 1 if mark else None,
-                            hint="fix the YAML syntax on that line (indentation, quotes, colons)") from None
-    except yaml.YAMLError as e:
-        raise GuidekitError(f"malformed YAML: {e}", file=path) from None
+    """A configuration file's value (mkdocs.yml may carry MkDocs' !ENV and !!python/… tags: they
+    read as None); an error names the file and line (guidekit.positions)."""
+    return YamlDoc.read(path, what=what).data
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -359,7 +359,7 @@ def test_byte_order_mark_front_matter_unit(tmp_path):
     path.write_bytes(BOM + b"---\r\ntitle: T\r\nsources: []\r\n---\r\n\r\nBody\r\n")
     page = pages.read(path)
     assert page.meta["title"] == "T" and page.body.strip() == "Body"
-    assert pages.meta_line(path, "title") == 2
+    assert page.line("title") == 2
     plain = tmp_path / "plain.md"
     plain.write_bytes(b"---\ntitle: T\nsources: []\n---\n\nBody\n")
     assert pages.source_hash(path) == pages.source_hash(plain)  # a BOM or CRLF is not a change
