@@ -26,3 +26,12 @@ def test_a_wrapped_line_of_an_unspaced_script_is_joined(text, joined):
 ])
 def test_other_line_breaks_stay(text):
     assert join_wrapped_lines(text) == text
+
+
+def test_a_source_title_on_the_sources_page_is_text_not_markup():
+    from guidekit.templates import Templates
+    link = Templates(lambda m: m).macros("generated/markdown.html").source_link
+    out = str(link('<img src=x onerror=alert(1)> Report [2024] & "notes"', "https://example.org/a?b=1&c=2"))
+    assert "<img" not in out and "&lt;img" in out, out
+    assert r"\[2024\]" in out, "brackets cannot end the Markdown link"
+    assert out.endswith("(https://example.org/a?b=1&c=2)"), "the URL is left for Markdown to escape"
