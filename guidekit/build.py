@@ -63,9 +63,9 @@ class LanguageResult:
     error: str = ""
 
 
-def build_language(lang: str, out_dir: str, settings: BuildSettings, offline: dict | None = None) -> LanguageResult:
-    """Build one language with MkDocs (strict) into out_dir; offline ({"date": …}) for its offline
-    bundle. Runs in a worker process."""
+def build_language(lang: str, out_dir: str, settings: BuildSettings, bundle: dict | None = None) -> LanguageResult:
+    """Build one language with MkDocs (strict) into out_dir; with `bundle` ({"date": …}) as its
+    offline bundle. Runs in a worker process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
@@ -84,13 +84,13 @@ def build_language(lang: str, out_dir: str, settings: BuildSettings, offline: di
         project.docs_dir(lang).mkdir(parents=True, exist_ok=True)
         config = load_config(str(project.config_file(lang)), site_dir=out_dir, strict=True)
         config.extra["guidekit"] = settings  # read by the plugin (language_build.LanguageBuild)
-        if offline:
+        if bundle:
             # Material's offline plugin: file:// links (no directory URLs) and an inlined search
             # index. The search worker runs through our own shim, shipped in the bundle
             # (overrides/assets/javascripts/iframe-worker.js: no CDN, no inline script).
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [SHIM_IN_SITE]
-            config.extra["offline"] = offline
+            config.extra["offline"] = bundle
         build(config)
         return LanguageResult(lang, True, time.perf_counter() - started)
     except (Abort, ConfigurationError, MkDocsException, GuidekitError, OSError) as e:
@@ -310,8 +310,8 @@ def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
 
 def _cost(task: tuple) -> tuple:
     """Longest builds first, so two workers finish together: Chinese (jieba), then offline."""
-    lang, offline = task[0], task[3]
-    return (not lang.startswith("zh"), not offline, lang)
+    lang, bundle = task[0], task[3]
+    return (not lang.startswith("zh"), not bundle, lang)
 
 
 def build_all(project: Project, *, langs: list[str] | None = None, profile: Profile | None = None,

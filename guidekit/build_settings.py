@@ -38,13 +38,13 @@ class BuildSettings:
     @classmethod
     def decide(cls, project: Project, langs: list[str] | None = None, profile: Profile | None = None,
                ) -> "BuildSettings":
-        """The languages are --lang, else the profile's, else all. At the root goes the profile's
-        root language, else mkdocs.yml's default_language, else (when the build leaves that one
-        out) the build's first language: a subset without the root language is still a site."""
+        """The languages are --lang, else the profile's, else all. At the root goes the first of
+        these that the build has: the profile's root language, mkdocs.yml's default_language, the
+        build's first language (a subset without the root language is still a site)."""
         chosen = project.check_languages(list(langs or (profile.languages if profile else None)
                                               or project.all_languages))
-        preferred = (profile.root_language if profile else None) or project.default_language
-        root = preferred if preferred in chosen else chosen[0]
+        preferred = [profile.root_language] if profile and profile.root_language else []
+        root = next((l for l in [*preferred, project.default_language] if l in chosen), chosen[0])
         return cls(dataclasses.replace(project, only_languages=chosen, root_language_override=root), profile)
 
     @classmethod

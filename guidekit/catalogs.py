@@ -40,7 +40,8 @@ def extract(project: Project) -> Path:
 
 
 def _translated(po: Path) -> dict[Any, Any]:
-    return {m.id: m.string for m in read_catalog(po) if m.id and m.string}
+    """Translations by msgid (a plural entry by its singular form, which is how catalogs match)."""
+    return {singular(m.id): m.string for m in read_catalog(po) if m.id and m.string}
 
 
 def previous_ids(po: Path) -> dict[int, str]:
@@ -78,12 +79,12 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
             work.parent.mkdir(parents=True)
             shutil.copy2(po, work)
             pybabel("update", "-i", str(project.template), "-d", tmp, "-l", lang, "--previous")
-            _drop_guesses(work, {m.id for m in read_catalog(project.template) if m.id})
+            _drop_guesses(work, {singular(m.id) for m in read_catalog(project.template) if m.id})
             after_catalog = read_catalog(work)
             previous = previous_ids(work)
             _previous = lambda m: previous.get(m.lineno)  # noqa: E731
-            kept = {m.id: m.string for m in after_catalog if m.id and m.string}
-            kept.update({m.id: m.string for m in after_catalog.obsolete.values() if m.string})
+            kept = {singular(m.id): m.string for m in after_catalog if m.id and m.string}
+            kept.update({singular(m.id): m.string for m in after_catalog.obsolete.values() if m.string})
             # msgid → the fuzzy entry that now carries its translation (the msgid was edited)
             moved = {_previous(m): m for m in after_catalog if m.id and m.fuzzy and _previous(m)}
             fuzzy = [m for m in after_catalog if m.id and m.fuzzy and m.string]
@@ -107,14 +108,20 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
     return report
 
 
+def singular(msgid) -> str:
+    """A msgid's singular form (a plural entry's id is the pair singular, plural)."""
+    return msgid[0] if isinstance(msgid, tuple) else msgid
+
+
 def _drop_guesses(po: Path, current: set) -> None:
     """pybabel fills a new msgid with the translation of a similar one ("Tabs" from "Status"). That
-    is an edit only when the similar msgid is gone; when it is still in the template, the new
-    entry is a guess: it starts untranslated instead of as a fuzzy copy of another text."""
+    is an edit only when the similar msgid is gone; when it is still in the template (`current`:
+    singular forms), the new entry is a guess: it starts untranslated instead of as a fuzzy copy
+    of another text."""
     previous = previous_ids(po)
     guesses = {m.lineno for m in read_catalog(po)
                if m.fuzzy and m.lineno in previous and previous[m.lineno] in current
-               and previous[m.lineno] != m.id}
+               and previous[m.lineno] != singular(m.id)}
     if not guesses:
         return
     out: list[str] = []

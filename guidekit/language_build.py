@@ -55,9 +55,11 @@ class LanguageBuild:
         """Read the settings and apply them to MkDocs' config (raises GuidekitError)."""
         docs_dir = Path(config.docs_dir)
         lang = docs_dir.name
-        settings = config.extra.get("guidekit")
-        if not isinstance(settings, BuildSettings):  # a plain `mkdocs build` / `guidekit serve`
-            settings = BuildSettings.from_mkdocs(dict(settings or {}), docs_dir.parents[1])
+        given = config.extra.get("guidekit")
+        if isinstance(given, BuildSettings):  # from `guidekit build`
+            settings = given
+        else:  # a plain `mkdocs build` / `guidekit serve`: only mkdocs.yml's extra.guidekit
+            settings = BuildSettings.from_mkdocs(dict(given or {}), docs_dir.parents[1])
             config.extra["guidekit"] = settings
         project, profile = settings.project, settings.profile
         offline = config.extra.get("offline") or None

@@ -40,8 +40,9 @@ class Page:
         return self.meta.get("translation")
 
     def line(self, key: str) -> int | None:
-        """The file line of a front matter key, from the YAML parser's marks."""
-        return YamlDoc(self.path, self.front, first_line=2).line((key,)) if self.front else None
+        """The file line of a front matter key, from the YAML parser's marks (None when this page
+        does not have the key: a translation inherits sources and last_reviewed)."""
+        return YamlDoc(self.path, self.front, first_line=2).line((key,)) if key in self.meta else None
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int, str]:

@@ -32,7 +32,7 @@ def find_root(start: Path | None = None) -> Path:
 @dataclass
 class Project:
     root: Path
-    # Set by a hosting profile: build only these languages / serve this one at the root.
+    # This build's languages and the one at the root, when BuildSettings.decide has chosen them.
     only_languages: list[str] | None = None
     root_language_override: str | None = None
     _settings: dict = field(default_factory=dict, repr=False)

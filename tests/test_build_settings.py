@@ -3,6 +3,7 @@ at the site root, and the hosting profile, which the language builds get from th
 instead of loading it again."""
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,22 @@ def test_the_profile_decides_languages_and_root_unless_lang_narrows_them(project
     assert settings.languages == [profile.root_language, *[l for l in profile.languages if l != profile.root_language]]
     narrowed = BuildSettings.decide(project, ["en"], profile)
     assert narrowed.languages == ["en"] and narrowed.root_language == "en"
+    # the worker processes get the settings pickled, the loaded profile with them
+    copy = pickle.loads(pickle.dumps(settings))
+    assert copy.languages == settings.languages and copy.profile.channels()[1] == profile.channels()[1]
+
+
+def test_without_its_root_language_the_profile_falls_back_to_the_configured_root(project):
+    profile = Profile.load(PROFILE, project)
+    profile.model = profile.model.model_copy(update={"root_language": "en"})
+    assert BuildSettings.decide(project, ["vi", "ko"], profile).root_language == "ko"
+    assert BuildSettings.decide(project, ["vi", "ja"], profile).root_language == "vi"
+
+
+def test_a_plain_mkdocs_build_makes_the_same_settings_from_mkdocs_yml(project):
+    settings = BuildSettings.from_mkdocs({"source_language": "en", "default_language": "ko"}, ROOT)
+    assert settings.profile is None and settings.root_language == "ko"
+    assert settings.languages == BuildSettings.decide(project).languages
 
 
 def test_an_unknown_language_is_refused(project):

@@ -277,7 +277,7 @@ TRANSLATION_FINDINGS = {
            r"nol tolerantlik", r"\((?:stalking|sextortion)\)|\bAI yordamida",
            r"[Yy]ashirin(?:cha)? suratga ol", r"(?:jarima|jazosi) beriladi",
            # dates as Uzbek spelling writes them: 2024-yil 18-mart, not 2024 yil 18 mart
-           r"(?<![\d.,-])\d{4}\s+yil", r"(?<![\d.,-])\d{1,2}\s+(?:yanvar|fevral|mart(?!a\b)|aprel|may|iyun|iyul"
+           r"(?<![\d.,-])\d{4}\s+yil", r"(?<![\d.,-])\d{1,2}\s+(?:yanvar|fevral|mart(?!a)|aprel|may(?!don)|iyun|iyul"
            r"|avgust|sentabr|oktabr|noyabr|dekabr)"],
     # tl (second translator's check, issue 15 item 6): the official "decides" (napagpasyahan), not
     # "sentences" (hinatulan); the victim's state lawyer is abogado ng biktima na itinalaga ng estado
@@ -404,6 +404,17 @@ def test_translation_review_patterns_catch_the_old_wording(tmp_path, lang, old_t
     assert translation_findings(tmp_path) == [f"{lang}/page.md: {m}" for p in TRANSLATION_FINDINGS[lang]
                                               for m in re.findall(p, old_text)]
     assert translation_findings(tmp_path)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("uz", "Shift tugmasini 3 marta bosing, 2 martadan keyin"),   # marta: "times"
+    ("uz", "5 maydon"),                                            # maydon: "square, field"
+    ("uz", "2024-yil 18-martdan 2025-yil 31-maygacha, 5 yil"),     # dates as they should be
+])
+def test_translation_review_patterns_leave_the_right_wording_alone(tmp_path, lang, text):
+    (tmp_path / lang).mkdir()
+    (tmp_path / lang / "page.md").write_text(text, "utf-8")
+    assert translation_findings(tmp_path) == []
 
 
 # -- wording a reader misreads --------------------------------------------------------------------

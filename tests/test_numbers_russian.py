@@ -32,5 +32,12 @@ def test_thousands_grouped_with_a_space_are_one_number(lang, grouped):
     assert values(f"{grouped.replace('305', '300')}", lang)[0] == {10300}
 
 
+@pytest.mark.parametrize("ru, en", [
+    ("штраф до 30\u00a0000 млн вон", "a fine of up to 30,000 million won"),
+])
+def test_space_grouped_numbers_with_units(ru, en):
+    assert values(ru, "ru")[0] == values(en, "en")[0]
+
+
 def test_space_grouping_is_read_only_where_the_language_groups_with_a_space():
     assert values("10 305", "en")[0] == {10, 305}

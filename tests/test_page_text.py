@@ -35,3 +35,10 @@ def test_a_source_title_on_the_sources_page_is_text_not_markup():
     assert "<img" not in out and "&lt;img" in out, out
     assert r"\[2024\]" in out, "brackets cannot end the Markdown link"
     assert out.endswith("(https://example.org/a?b=1&c=2)"), "the URL is left for Markdown to escape"
+
+
+def test_a_source_url_cannot_end_the_markdown_link():
+    from guidekit.templates import Templates
+    link = Templates(lambda m: m).macros("generated/markdown.html").source_link
+    out = str(link("Title", "https://x.example/a)<b>bold</b>(c"))
+    assert out == "[Title](https://x.example/a%29%3Cb%3Ebold%3C/b%3E%28c)", out

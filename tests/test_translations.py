@@ -288,3 +288,25 @@ def test_right_to_left_fixture_language(project_copy):
     for page in pages:
         text = page.read_text("utf-8")
         assert '<html lang="ar"' in text and re.search(r'<body\b[^>]*dir="rtl"', text), page
+
+
+def test_catalog_update_handles_plural_strings(project_copy):
+    po = project_copy / "locales" / "ko" / "LC_MESSAGES" / "messages.po"
+    one, many = "Shift: press %(count)s more time to leave this site.", "Shift: press %(count)s more times to leave this site."
+    before = read_catalog(po)[one].string
+    assert before and any(before)
+    pot = project_copy / "locales" / "messages.pot"
+    text = pot.read_text("utf-8")
+    # an edited plural form keeps its translation (pybabel matches plurals by their singular) …
+    text = text.replace(f'msgid_plural "{many}"', 'msgid_plural "Shift: press %(count)s more times to leave now."')
+    # … and a new plural string close to an existing one starts untranslated, not as a copy
+    text += ('\n#, python-format\nmsgid "Shift: press %(count)s more time to leave this page."\n'
+             'msgid_plural "Shift: press %(count)s more times to leave this page."\nmsgstr[0] ""\nmsgstr[1] ""\n')
+    pot.write_text(text, "utf-8")
+    result = run_guidekit(["catalogs", "update", "--lang", "ko"], cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    after = read_catalog(po)
+    edited = after[one]
+    assert edited.string == before and edited.id[1].endswith("leave now."), "the edited plural keeps its translation"
+    new = after["Shift: press %(count)s more time to leave this page."]
+    assert not new.fuzzy and not any(new.string), "the new plural string is not a copy of the other"

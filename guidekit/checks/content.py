@@ -92,7 +92,8 @@ def typed_numbers(project: Project, registry: Registry, files: list[Path]) -> li
         for number, line in _body_lines(path):
             found = [f"phone number {m.group(0)}" for pattern in PHONE_PATTERNS for m in pattern.finditer(line)]
             found += [f"service number {code}" for code in sorted(short_codes)
-                      if re.search(rf"(?<![\w.,-]){code}(?![\w.,-]|\s*(?:년|年))", line)]
+                      # (not the last group of a space-grouped count: 10 117)
+                      if re.search(rf"(?<![\w.,-])(?<!\d[ \u00a0\u202f]){code}(?![\w.,-]|\s*(?:년|年))", line)]
             found += [f"channel URL {url}" for url in sorted(urls) if url in line]
             found += [f"channel address {host}" for host in sorted(hosts)
                       if re.search(rf"(?<![\w.]){re.escape(host)}", line) and "](" not in line]

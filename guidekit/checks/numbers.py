@@ -226,6 +226,17 @@ def _value(text: str) -> float | None:
     return None
 
 
+# Where the language groups thousands with a space (CLDR: ru and uz write 10 305), a space-grouped
+# number is one number; a typed space is accepted as well as the no-break spaces CLDR gives.
+SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
+
+
+def _join_groups(m: re.Match) -> str:
+    """10 305 → 10305 and a space after it, so that offsets (and lines) stay right."""
+    digits = re.sub(r"\D", "", m.group(0))
+    return digits + " " * (len(m.group(0)) - len(digits))
+
+
 @functools.cache
 def _groups_with_space(family: str) -> bool:
     try:
@@ -276,6 +287,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     if len(text) != len(block.text):  # NFKC changed lengths: normalise digits only
         text = "".join(unicodedata.normalize("NFKC", c) if unicodedata.category(c) == "Nd" else c
                        for c in block.text)
+    if _groups_with_space(family):
+        text = re.sub(SPACE_GROUPED, _join_groups, text)
     for pattern in NOT_PROSE:
         text = _blank(text, pattern)
     for idiom in IDIOMS.get(family, []):
@@ -364,11 +377,6 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
         tl_month_name = rf"(?:{'|'.join(TL_MONTHS)})"
         take(rf"(?i)(?<=\d\s)\b{tl_month_name}\b|\b{tl_month_name}(?=\s+\d)",
              lambda m: [float(TL_MONTHS.index(m.group(0).lower()) + 1)])
-    # Where the language groups thousands with a space (CLDR: ru, uz write 10 305), a space-grouped
-    # number is one number; a typed space is accepted as well as the no-break space CLDR gives.
-    if _groups_with_space(family):
-        take(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]?\d)",
-             lambda m: [float(re.sub(r"\D", "", m.group(0)))])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
          lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
