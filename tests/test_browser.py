@@ -120,10 +120,6 @@ class Sweep:
                 for v in violations]
 
     def close(self):
-        import os
-        if os.environ.get("GUIDEKIT_SWEEP_STATS"):
-            with open(os.environ["GUIDEKIT_SWEEP_STATS"], "a") as f:
-                f.write(f"{self.colour_rules_ran} {len(self.judged_styles)}\n")
         self.context.close()
 
 
