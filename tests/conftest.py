@@ -78,6 +78,20 @@ def run_guidekit(args, cwd, check=False, env=None):
     return result
 
 
+# The rendered PDFs (emergency cards, worksheets), kept under the hash of everything each depends
+# on: a copy that builds the same document finds it there instead of rendering it again (the
+# main build of the test session has made them). Files there are only ever added (written
+# aside, then renamed in), never changed, so the copy may share them through hard links.
+CARD_CACHE = Path(".cache", "guidekit", "cards")
+
+
+def _link_or_copy(src, dst):
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system
+        shutil.copy2(src, dst)
+
+
 def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -85,6 +99,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
         elif src.exists():
             shutil.copy2(src, dest / part)
+    if (ROOT / CARD_CACHE).is_dir():
+        shutil.copytree(ROOT / CARD_CACHE, dest / CARD_CACHE, copy_function=_link_or_copy,
+                        ignore=shutil.ignore_patterns("*.tmp"))
     return dest
 
 

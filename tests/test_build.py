@@ -92,10 +92,12 @@ def test_fallback_page_has_notice_and_source_lang(project_copy):
     """A page a language does not have yet is built from English, marked as English, with a
     notice in the reader's language; the interface around it stays in that language."""
     (project_copy / "docs" / "ja" / "safety.md").unlink()
-    # The fallback is made from docs/en/ whether or not English is built; ko stays at the root.
-    result = run_guidekit(["build", "--lang", "ko,ja"], cwd=project_copy)
+    # The fallback is made from docs/en/ whether or not English is built: Japanese alone (at
+    # the root of this build, as the first language of a subset without Korean).
+    result = run_guidekit(["build", "--lang", "ja"], cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    text = (project_copy / "site" / "ja" / "safety" / "index.html").read_text("utf-8")
+    assert not (project_copy / "site" / "en").exists()
+    text = (project_copy / "site" / "safety" / "index.html").read_text("utf-8")
     assert 'data-notice="fallback"' in text
     assert re.search(r'<div lang="en" dir="ltr">\s*<h1', text), "content is marked as English"
     assert '<html lang="ja"' in text, "the interface stays Japanese"
@@ -148,10 +150,19 @@ def build_copy(project, *args):
     return run_guidekit(["build", *args], cwd=project)
 
 
+def previous_site(project: Path) -> Path:
+    """A stand-in for an earlier build's site/ (what a failed build must leave as it was)."""
+    site = project / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>previous build</title>", "utf-8")
+    (site / "en" / "index.html").write_text("<!doctype html><title>previous build</title>", "utf-8")
+    (site / ".guidekit-site").write_text("made by guidekit build\n", "utf-8")
+    return site
+
+
 def test_failing_language_keeps_previous_site(project_copy):
-    ok = build_copy(project_copy, "--lang", "ko,en")
-    assert ok.returncode == 0, ok.stderr
-    before = tree_digest(project_copy / "site")
+    """Korean builds, English fails: nothing of either replaces the site that was there."""
+    before = tree_digest(previous_site(project_copy))
     page = project_copy / "docs" / "en" / "index.md"
     page.write_text(page.read_text("utf-8") + "\n[[channel:no-such-channel]]\n", "utf-8")
     bad = build_copy(project_copy, "--lang", "ko,en")
@@ -161,10 +172,10 @@ def test_failing_language_keeps_previous_site(project_copy):
     assert tree_digest(project_copy / "site") == before
 
 
-def test_subset_build_and_root_language(project_copy):
-    result = build_copy(project_copy, "--lang", "ko,en")
-    assert result.returncode == 0, result.stderr
-    site = project_copy / "site"
+def test_subset_build_and_root_language(offline_project):
+    """`--lang ko,en` (the shared build of the session: `build --offline --lang ko,en`, whose
+    site/ is the same subset with the bundles added under downloads/)."""
+    site = offline_project / "site"
     assert '<html lang="ko"' in (site / "index.html").read_text("utf-8")
     assert (site / "en" / "index.html").exists()
     assert not (site / "ja").exists()
@@ -182,8 +193,7 @@ def test_unknown_language_code_is_refused(project_copy):
 ])
 def test_malformed_front_matter_is_reported_with_file_and_line(project_copy, bad, expected):
     # Only the language of the broken page: the error and the untouched site are the same with more.
-    build_copy(project_copy, "--lang", "en")
-    before = tree_digest(project_copy / "site")
+    before = tree_digest(previous_site(project_copy))
     (project_copy / "docs" / "en" / "index.md").write_text(bad, "utf-8")
     result = build_copy(project_copy, "--lang", "en")
     assert result.returncode != 0
@@ -224,7 +234,7 @@ def test_language_without_any_page_builds_from_the_source(project_copy):
     """A fresh language (or a clone where it has no page yet) is all fallback, not an error."""
     import shutil
     shutil.rmtree(project_copy / "docs" / "vi", ignore_errors=True)
-    result = build_copy(project_copy, "--lang", "ko,vi")
+    result = build_copy(project_copy, "--lang", "vi")  # alone: at the root of this build
     assert result.returncode == 0, result.stderr
-    page = (project_copy / "site" / "vi" / "index.html").read_text("utf-8")
+    page = (project_copy / "site" / "index.html").read_text("utf-8")
     assert '<html lang="vi"' in page and 'data-notice="fallback"' in page

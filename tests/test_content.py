@@ -130,7 +130,10 @@ def test_no_rendered_card_heading_uses_the_abolished_commission_name(site):
     pages_with_cards = 0
     bad = []
     for page in site.rglob("*.html"):
-        names = _card_names(page.read_text("utf-8"))
+        text = page.read_text("utf-8")
+        if "gk-card__name" not in text:  # no card heading to read (the parser would find none)
+            continue
+        names = _card_names(text)
         pages_with_cards += bool(names)
         bad += [f"{page.relative_to(site)}: {n.strip()}" for n in names
                 if any(old in n for old in OLD_COMMISSION_NAMES)]

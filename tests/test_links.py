@@ -3,6 +3,7 @@ local HTTP server."""
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import threading
 import time
@@ -42,21 +43,24 @@ PLANTED = {
 }
 
 
-@pytest.fixture(scope="module")
-def defective_site(site, tmp_path_factory) -> Path:
-    copy = tmp_path_factory.mktemp("defective") / "site"
-    shutil.copytree(site, copy)
-    page = copy / "en" / "directory" / "index.html"
-    html = page.read_text("utf-8")
-    planted = "\n".join(snippet for snippet, _ in PLANTED.values())
-    page.write_text(html.replace("</article>", planted + "\n</article>", 1), "utf-8")
+def linked_copy(site: Path, copy: Path) -> Path:
+    """A copy of the site made of hard links (the check only reads it; a page to change is
+    replaced with `plant`, never written through the link)."""
+    shutil.copytree(site, copy, copy_function=os.link)
     return copy
 
 
-def test_clean_copy_passes(site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    assert check_site(PROJECT, copy).ok
+def plant(page: Path, snippet: str) -> None:
+    html = page.read_text("utf-8")
+    page.unlink()  # the link to the real site's page
+    page.write_text(html.replace("</article>", snippet + "\n</article>", 1), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def defective_site(site, tmp_path_factory) -> Path:
+    copy = linked_copy(site, tmp_path_factory.mktemp("defective") / "site")
+    plant(copy / "en" / "directory" / "index.html", "\n".join(snippet for snippet, _ in PLANTED.values()))
+    return copy
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +85,8 @@ def test_all_planted_defects_and_nothing_else(defective_report):
 
 
 def test_report_names_the_markdown_source(site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(site, copy)
-    page = copy / "en" / "index.html"
-    page.write_text(page.read_text("utf-8").replace("</article>", '<a href="nowhere/">x</a></article>', 1), "utf-8")
+    copy = linked_copy(site, tmp_path / "site")
+    plant(copy / "en" / "index.html", '<a href="nowhere/">x</a>')
     [row] = check_site(PROJECT, copy).broken
     assert row == {"page": "/en/index.html", "source": "docs/en/index.md", "target": "/en/nowhere",
                    "reason": row["reason"]}
