@@ -88,7 +88,8 @@ def report_md(r: dict, verdicts: list[tuple]) -> str:
             f"- Every-page browser sweep (privacy, console, axe, quick exit): {c['tests']['sweep']['seconds']:.0f} s for "
             f"{c['tests']['sweep']['pages']} pages, {c['tests']['sweep']['seconds_per_page']:.2f} s a page with 2 workers.",
             f"- The whole test suite as `make test` runs it (pytest -n 2): {c['tests']['whole']['seconds']:.0f} s "
-            f"({c['tests']['whole']['summary']}).", ""]
+            f"({c['tests']['whole']['summary']}).", "",
+            "Earlier measurements of the test suite, file by file: [TEST-SUITE.md](TEST-SUITE.md).", ""]
     return "\n".join(out)
 
 
