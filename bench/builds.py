@@ -11,6 +11,7 @@ import yaml
 
 from bench.common import copy_project, guidekit, run, timed, workdir
 from guidekit.project import Project
+from guidekit.theme_strings import material_languages
 
 MARKDOWN = ["attr_list", "md_in_html", "admonition", "def_list", "tables", {"toc": {"permalink": False}}]
 
@@ -25,8 +26,10 @@ def stock_sites(project_dir: Path, out: Path) -> dict[str, Path]:
         docs = out / lang / "docs"
         shutil.copytree(project.docs_dir(project.source_language), docs)
         shutil.copytree(project.docs_dir(lang), docs, dirs_exist_ok=True)
+        # Stock Material has no strings for some languages (ne, km): there it is built in English.
+        theme_lang = lang if lang in material_languages() else "en"
         config = {"site_name": f"Stock Material ({lang})", "docs_dir": "docs", "site_dir": "site",
-                  "theme": {"name": "material", "language": lang}, "plugins": ["search"],
+                  "theme": {"name": "material", "language": theme_lang}, "plugins": ["search"],
                   "markdown_extensions": MARKDOWN}
         path = out / lang / "mkdocs.yml"
         path.write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
