@@ -328,7 +328,7 @@ def build_all(project: Project, *, langs: list[str] | None = None, profile: Prof
     dist_dir = Path(os.path.abspath(dist_dir or project.root / "dist"))
     date = dt.date.today().isoformat()
     bundles = {lang: bundle_name(lang, date) for lang in langs} if offline else {}
-    settings = settings.with_bundles(bundles)
+    settings = settings.with_bundles(bundles).with_translation_status()
     with SignalGuard() as guard:
         for folder in remove_stale_work(site_dir.parent):
             log(f"Removed {folder}, left by an earlier build that was stopped")

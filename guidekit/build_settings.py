@@ -21,6 +21,9 @@ class BuildSettings:
     project: Project                # its languages and root language are this build's
     profile: Profile | None = None
     offline_bundles: dict[str, str] = field(default_factory=dict)  # language → ZIP on the downloads page
+    # The translation status of every language (status.report), shown on each language's status
+    # page: worked out once for the whole build rather than in each language's worker.
+    translation_status: list[dict] | None = None
 
     @property
     def source_language(self) -> str:
@@ -55,3 +58,11 @@ class BuildSettings:
 
     def with_bundles(self, bundles: dict[str, str]) -> "BuildSettings":
         return dataclasses.replace(self, offline_bundles=dict(bundles))
+
+    def with_translation_status(self) -> "BuildSettings":
+        from guidekit import status
+        return dataclasses.replace(self, translation_status=status.report(self.project, translated_languages(self.project)))
+
+
+def translated_languages(project: Project) -> list[str]:
+    return [lang for lang in project.all_languages if lang != project.source_language]

@@ -54,11 +54,10 @@ def sources_page(project: Project, nav_pages: list[str], renderer: Renderer, _) 
                  pages=listed)
 
 
-def translation_status_page(project: Project, templates: Templates, _) -> str:
+def translation_status_page(rows: list[dict], templates: Templates, _) -> str:
+    """rows: status.report of every translated language."""
     languages = [{"code": row["language"], "name": language_name(row["language"]), "counts": row["counts"],
-                  "catalog": row["catalog"], "pages": row["pages"]}
-                 for row in status.report(project, [l for l in project.all_languages
-                                                    if l != project.source_language])]
+                  "catalog": row["catalog"], "pages": row["pages"]} for row in rows]
     return _page(templates, "translation-status.html", _("Translation status"),
                  _("Which pages are translated, current and reviewed in each language."), languages=languages)
 
@@ -91,7 +90,7 @@ def add_pages(files, build, config) -> None:
     generated_pages = {
         DIRECTORY: directory(build.registry, build.renderer, _),
         SOURCES: sources_page(build.project, nav_pages, build.renderer, _),
-        TRANSLATION_STATUS: translation_status_page(build.project, build.renderer.templates, _),
+        TRANSLATION_STATUS: translation_status_page(build.translation_status(), build.renderer.templates, _),
         DOWNLOADS: downloads_page(
             build.bundles, urls.to_site_root(DOWNLOADS_URL, build.lang, build.project), build.renderer.templates, _,
             card_href=("../" if config.use_directory_urls else "") + "../" + card.CARD_FILE),

@@ -27,6 +27,7 @@ PROFILE_CSS = "assets/organisation.css"
 
 @dataclass
 class LanguageBuild:
+    settings: BuildSettings       # what the whole build shares
     project: Project
     lang: str
     profile: Profile | None
@@ -50,6 +51,12 @@ class LanguageBuild:
     def gettext(self):
         return self.tr.gettext
 
+    def translation_status(self) -> list[dict]:
+        """Every translated language's status: from `guidekit build`, else worked out here."""
+        if self.settings.translation_status is None:
+            self.settings = self.settings.with_translation_status()
+        return self.settings.translation_status or []
+
     @classmethod
     def configure(cls, config) -> "LanguageBuild":
         """Read the settings and apply them to MkDocs' config (raises GuidekitError)."""
@@ -70,7 +77,7 @@ class LanguageBuild:
         site_root_url = config.site_url or (profile.site_url if profile else "") or ""
         hosts = {urlsplit(u).hostname for u in (site_root_url, profile.site_url if profile else None) if u}
         build = cls(
-            project=project, lang=lang, profile=profile, offline=offline,
+            settings=settings, project=project, lang=lang, profile=profile, offline=offline,
             bundles={} if offline else settings.offline_bundles,
             site_root_url=site_root_url, locale=locale, tr=tr, registry=registry,
             requests=request_builder.load(project.root / "data" / request_builder.DATA_FILE, registry),
