@@ -27,10 +27,8 @@ PROFILE_CSS = "assets/organisation.css"
 
 @dataclass
 class LanguageBuild:
-    settings: BuildSettings       # what the whole build shares
-    project: Project
+    settings: BuildSettings       # what the whole build shares (its project and profile)
     lang: str
-    profile: Profile | None
     offline: dict | None          # {"date": …} in an offline bundle
     bundles: dict                 # the offline bundles offered on the downloads page
     site_root_url: str            # the whole site's address ("" when not known)
@@ -42,6 +40,14 @@ class LanguageBuild:
     source_renderer: Renderer     # … and in the source language, for fallback pages
     own_hosts: frozenset[str]     # hosts a page may link to as its own
     origins: list[Path]           # files a finding in a finished page may come from (security)
+
+    @property
+    def project(self) -> Project:
+        return self.settings.project
+
+    @property
+    def profile(self) -> Profile | None:
+        return self.settings.profile
 
     @property
     def source_lang(self) -> str:
@@ -77,7 +83,7 @@ class LanguageBuild:
         site_root_url = config.site_url or (profile.site_url if profile else "") or ""
         hosts = {urlsplit(u).hostname for u in (site_root_url, profile.site_url if profile else None) if u}
         build = cls(
-            settings=settings, project=project, lang=lang, profile=profile, offline=offline,
+            settings=settings, lang=lang, offline=offline,
             bundles={} if offline else settings.offline_bundles,
             site_root_url=site_root_url, locale=locale, tr=tr, registry=registry,
             requests=request_builder.load(project.root / "data" / request_builder.DATA_FILE, registry),
