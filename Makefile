@@ -30,11 +30,10 @@ serve: $(STAMP)
 system:
 	@sh scripts/ensure-system test
 
-## test: type-check guidekit/, then run every test (unit, build, links, HTML, translations, browser);
-## the test session builds site/ first when it is missing, older than the sources or not a build of
-## every language (tests/conftest.py), so after `make build` it is not built twice
+## test: type-check guidekit/, build the site, then run every test (unit, build, links, HTML, translations, browser)
 test: $(STAMP) node_modules/.installed system
 	$(BIN)/mypy
+	$(BIN)/guidekit build
 	$(BIN)/python -m pytest -n 2
 
 ## bench: benchmarks and budgets (not tests); writes bench/results.json and bench/RESULTS.md

@@ -308,25 +308,6 @@ def assemble(project: Project, built: dict[str, Path], dest: Path) -> None:
             os.replace(folder, dest / lang)
 
 
-def site_marker(settings: BuildSettings, offline: bool) -> str:
-    """The marker's text, which also says what the site was built with, so that a reader of
-    site/ (the test session) can tell a build of every language from a subset, a profile's or an
-    offline one. The file is published with the site: a profile is named by its file name only."""
-    profile = settings.profile.path.name if settings.profile else "none"
-    return ("Made by `guidekit build`. The next build replaces this whole folder.\n"
-            f"languages: {' '.join(settings.languages)}\n"
-            f"profile: {profile}\n"
-            f"offline: {'yes' if offline else 'no'}\n")
-
-
-def built_with(site_dir: Path) -> dict[str, str]:
-    """What site_marker wrote into a site (empty when it holds no marker, or an older one)."""
-    marker = site_dir / SITE_MARKER
-    if not marker.is_file():
-        return {}
-    return dict(line.split(": ", 1) for line in marker.read_text("utf-8").splitlines() if ": " in line)
-
-
 def _cost(task: tuple) -> tuple:
     """Longest builds first, so two workers finish together: Chinese (jieba), then offline."""
     lang, bundle = task[0], task[3]
@@ -409,7 +390,8 @@ def _build_into(settings, jobs, site_dir, dist_dir, offline, date, work, guard, 
             shutil.copy2(zips[lang], assembled / "downloads" / bundles[lang])
     policy = site_policy(assembled)
     write_headers_file(assembled, policy)
-    (assembled / SITE_MARKER).write_text(site_marker(settings, offline), "utf-8")
+    (assembled / SITE_MARKER).write_text(
+        "Made by `guidekit build`. The next build replaces this whole folder.\n", "utf-8")
     with guard.critical():
         swap_in(assembled, site_dir)
         guard.swapped = True

@@ -181,23 +181,6 @@ def test_subset_build_and_root_language(offline_project):
     assert not (site / "ja").exists()
 
 
-def test_the_site_says_what_it_was_built_with(site, offline_project, profile_project):
-    """The test session rebuilds site/ unless it is a build of every language without a profile
-    or bundles (conftest.site_is_current): a subset, a profile's or an offline build is not
-    taken for one, whatever its age."""
-    from conftest import site_is_current
-    from guidekit.build import built_with
-    from guidekit.project import Project
-    made = built_with(site)
-    assert made["languages"].split()[0] == "ko", "the root language first"
-    assert sorted(made.pop("languages").split()) == sorted(Project.load(site.parent).all_languages)
-    assert made == {"profile": "none", "offline": "no"}
-    assert built_with(offline_project / "site") == {"languages": "ko en", "profile": "none", "offline": "yes"}
-    assert built_with(profile_project / "site")["profile"] == "example-ngo.yml"
-    assert site_is_current()
-    assert not site_is_current(offline_project / "site")
-
-
 def test_unknown_language_code_is_refused(project_copy):
     result = build_copy(project_copy, "--lang", "ko,xx")
     assert result.returncode != 0
