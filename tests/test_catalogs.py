@@ -100,3 +100,39 @@ def test_an_unchanged_template_leaves_every_catalog_byte_identical(project):
     assert report == []
     for lang, content in before.items():
         assert project.catalog(lang).read_bytes() == content, lang
+
+
+def test_a_second_update_keeps_the_record_of_a_fuzzy_entry(project):
+    """Until the translator checks it, the entry keeps its `#|` lines and its report, update after update."""
+    edit_template(project, f'msgid_plural "{MANY}"', f'msgid_plural "{NEW_MANY}"')
+    edit_template(project, 'msgid "Verified on %(date)s"', 'msgid "Checked on %(date)s"')
+    first = catalogs.update(project, ["ko"])
+    after_first = project.catalog("ko").read_bytes()
+    assert catalogs.update(project, ["ko"]) == first
+    text = project.catalog("ko").read_text("utf-8")
+    assert text.encode("utf-8") == after_first
+    assert '#, fuzzy, python-format\n#| msgid "Verified on %(date)s"\nmsgid "Checked on %(date)s"' in text
+    assert f'#, fuzzy, python-format\n#| msgid "{ONE}"\n#| msgid_plural "{MANY}"\nmsgid "{ONE}"' in text
+
+
+def test_an_edited_long_msgid_is_kept_as_fuzzy(project):
+    """A msgid on several lines: Babel writes its `#| msgid` wrapped like a comment; it is read back."""
+    old = "Keep evidence: web addresses, account names, dates and screenshots of messages. Do not download or forward the images."
+    new = old.replace("forward", "send on")
+    edit_template(project, '"messages. Do not download or forward the images."', '"messages. Do not download or send on the images."')
+    before = read_catalog(project.catalog("ko"))[old].string
+    report = catalogs.update(project, ["ko"])
+    entry = read_catalog(project.catalog("ko"))[new]
+    assert entry.fuzzy and entry.string == before
+    assert any(r.endswith(f"fuzzy: msgid {new!r} (it was {old!r})") for r in report), report
+
+
+def test_an_old_comment_is_not_taken_for_the_previous_msgid(project):
+    """ko has '# | msgid "Office hours"' above "Offline copies", left by an older update: when
+    "Offline copies" is edited, its previous msgid is "Offline copies", from pybabel's `#|`."""
+    po = project.catalog("ko")
+    assert '# | msgid "Office hours"\n#: overrides/generated/downloads.html:9\nmsgid "Offline copies"' in po.read_text("utf-8")
+    edit_template(project, 'msgid "Offline copies"', 'msgid "Offline copy"')
+    report = catalogs.update(project, ["ko"])
+    line = line_of(po, 'msgid "Offline copy"')
+    assert f"locales/ko/LC_MESSAGES/messages.po:{line}: fuzzy: msgid 'Offline copy' (it was 'Offline copies')" in report, report
