@@ -1,17 +1,20 @@
-"""guidekit catalogs extract | update | compile: pybabel, with the project's paths and safeguards.
+"""guidekit catalogs extract | update | compile: Babel's, with the project's paths and safeguards.
 
 update never drops a translation: entries no longer in the template are kept as obsolete (#~),
-a translation whose msgid was edited is kept as fuzzy (and reported, with what to do), and a
-translation that would disappear anyway makes the command fail before anything is written.
+a translation whose msgid or msgid_plural was edited is kept as fuzzy (and reported, with what to
+do), and a translation that would disappear anyway makes the command fail before anything is written.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po, unescape, write_po
 
 from guidekit.errors import GuidekitError
 from guidekit.i18n import check_catalog, compile_catalog, read_catalog
@@ -44,21 +47,68 @@ def _translated(po: Path) -> dict[Any, Any]:
     return {singular(m.id): m.string for m in read_catalog(po) if m.id and m.string}
 
 
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def previous_of(message: Message) -> tuple[str, ...] | None:
+    """The English a fuzzy entry's translation was made for: its `#| msgid "…"` (and
+    `#| msgid_plural "…"`) lines, which Babel's reader keeps as comments starting with '|'.
+    Babel writes a long one wrapped like a comment, a quoted part split across lines; joined at
+    the spaces it was split at, it reads as the quoted parts it was. The `#|` lines come after the
+    other comments, so the last `msgid` is the record (an earlier one is a '# | msgid' comment
+    left by an older update)."""
+    parts: list[list[str]] = []
+    for comment in message.user_comments:
+        if not comment.startswith("|"):
+            continue
+        text = comment[1:].strip()
+        keyword, _, rest = text.partition(" ")
+        if keyword == "msgid":
+            parts = [[rest]]
+        elif keyword == "msgid_plural" and parts:
+            parts.append([rest])
+        elif parts:
+            parts[-1].append(text)
+    if not parts:
+        return None
+    return tuple("".join(unescape(q) for q in QUOTED.findall(" ".join(part))) for part in parts)
+
+
 def previous_ids(po: Path) -> dict[int, str]:
-    """The `#| msgid "…"` that pybabel --previous writes above a fuzzy entry, by the line of the
-    entry's msgid (Babel's reader does not keep it)."""
-    from babel.messages.pofile import denormalize
-    found: dict[int, str] = {}
-    pending: list[str] = []
-    for number, line in enumerate(po.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith("#| msgid ") or (pending and line.startswith('#| "')):
-            pending.append(line[len("#| msgid "):] if line.startswith("#| msgid ") else line[3:])
-        elif line.startswith("msgid ") and pending:
-            found[number] = denormalize("\n".join(pending))
-            pending = []
-        elif not line.startswith("#"):
-            pending = []
-    return found
+    """The previous msgid (`#| msgid "…"`) of each entry that has one, by the line of its msgid."""
+    return {m.lineno: previous[0] for m in read_catalog(po)
+            if m.id and m.lineno is not None and (previous := previous_of(m))}
+
+
+def merge(po: Path, template: Catalog, lang: str, out: Path) -> None:
+    """`pybabel update --previous` of one catalog into `out` (the same read, update and write, in
+    process), with two things it misses that GNU msgmerge does:
+    - a plural entry is matched by its singular, so when only its msgid_plural changed it kept its
+      translation with nothing to tell the translator; it is fuzzy now, its previous singular and
+      plural as `#| msgid` and `#| msgid_plural` (the translation stays, as the starting point);
+    - the `#|` lines of an entry still fuzzy from an earlier update stay `#|` lines (Babel reads
+      them as a comment, '| msgid …', and would write that back as '# | msgid …')."""
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=lang, domain=po.stem)
+    ids = {(singular(m.id), m.context): m.id for m in catalog if m.id}
+    # the record of an entry left fuzzy by an earlier update: the English its translation is of
+    records = {(singular(m.id), m.context): previous for m in catalog
+               if m.id and m.fuzzy and (previous := previous_of(m))}
+    catalog.update(template, update_header_comment=False, update_creation_date=True)
+    for m in catalog:
+        key = (singular(m.id), m.context)
+        if not m.id or m.previous_id:  # the header, or a fuzzy match pybabel has recorded
+            continue
+        old = ids.get(key)
+        translated = isinstance(m.string, (tuple, list)) and any(m.string)
+        if m.pluralizable and isinstance(old, tuple) and old[1] != m.id[1] and translated:
+            m.flags.add("fuzzy")
+            m.previous_id = list(old)
+        if key in records:
+            m.user_comments = [c for c in m.user_comments if not c.startswith("|")]
+            m.previous_id = list(records[key])
+    with out.open("wb") as f:
+        write_po(f, catalog, include_previous=True, width=76)
 
 
 def update(project: Project, langs: list[str] | None = None) -> list[str]:
@@ -67,6 +117,8 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
     each one and what the translator does next. Returns the report lines."""
     langs = project.check_languages(langs) if langs else project.all_languages
     report: list[str] = []
+    template = read_catalog(project.template)
+    current = {singular(m.id) for m in template if m.id}
     for lang in langs:
         po = project.catalog(lang)
         if not po.exists():
@@ -75,14 +127,11 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
             continue
         before = _translated(po)
         with tempfile.TemporaryDirectory() as tmp:
-            work = Path(tmp) / lang / "LC_MESSAGES" / "messages.po"
-            work.parent.mkdir(parents=True)
-            shutil.copy2(po, work)
-            pybabel("update", "-i", str(project.template), "-d", tmp, "-l", lang, "--previous")
-            _drop_guesses(work, {singular(m.id) for m in read_catalog(project.template) if m.id})
+            work = Path(tmp) / "messages.po"
+            merge(po, template, lang, work)
+            _drop_guesses(work, current)
             after_catalog = read_catalog(work)
-            previous = previous_ids(work)
-            _previous = lambda m: previous.get(m.lineno)  # noqa: E731
+            _previous = lambda m: (previous_of(m) or (None,))[0]  # noqa: E731
             kept = {singular(m.id): m.string for m in after_catalog if m.id and m.string}
             kept.update({singular(m.id): m.string for m in after_catalog.obsolete.values() if m.string})
             # msgid → the fuzzy entry that now carries its translation (the msgid was edited)
@@ -98,14 +147,23 @@ def update(project: Project, langs: list[str] | None = None) -> list[str]:
             shutil.copy2(work, po)
         rel = po.relative_to(project.root)
         for m in fuzzy:
-            was = f" (it was {_previous(m)!r})" if _previous(m) and _previous(m) != m.id else ""
-            report.append(f"{rel}:{m.lineno}: fuzzy: msgid {m.id!r}{was}")
+            report.append(f"{rel}:{m.lineno}: fuzzy: msgid {singular(m.id)!r}{_was(m)}")
         if fuzzy:
             report.append(f"{rel}: {len(fuzzy)} translation(s) are fuzzy (kept, because the English changed). "
                           "Readers see the English for these until you check them: compare each with its "
                           "new msgid, correct the msgstr, then delete its '#, fuzzy' line and the '#|' "
                           "lines above it.")
     return report
+
+
+def _was(message: Message) -> str:
+    """What a fuzzy entry's English was, for the report: its old msgid, or its old plural."""
+    previous = previous_of(message) or ()
+    if previous and previous[0] != singular(message.id):
+        return f" (it was {previous[0]!r})"
+    if len(previous) > 1 and message.pluralizable and previous[1] != message.id[1]:
+        return f" (its plural was {previous[1]!r})"
+    return ""
 
 
 def singular(msgid) -> str:

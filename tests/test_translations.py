@@ -297,7 +297,7 @@ def test_catalog_update_handles_plural_strings(project_copy):
     assert before and any(before)
     pot = project_copy / "locales" / "messages.pot"
     text = pot.read_text("utf-8")
-    # an edited plural form keeps its translation (pybabel matches plurals by their singular) …
+    # an edited plural form keeps its translation (pybabel matches plurals by their singular), fuzzy …
     text = text.replace(f'msgid_plural "{many}"', 'msgid_plural "Shift: press %(count)s more times to leave now."')
     # … and a new plural string close to an existing one starts untranslated, not as a copy
     text += ('\n#, python-format\nmsgid "Shift: press %(count)s more time to leave this page."\n'
@@ -308,5 +308,6 @@ def test_catalog_update_handles_plural_strings(project_copy):
     after = read_catalog(po)
     edited = after[one]
     assert edited.string == before and edited.id[1].endswith("leave now."), "the edited plural keeps its translation"
+    assert edited.fuzzy, "… marked fuzzy: it translates the old plural"
     new = after["Shift: press %(count)s more time to leave this page."]
     assert not new.fuzzy and not any(new.string), "the new plural string is not a copy of the other"
