@@ -84,9 +84,11 @@ KM_UNITS = {"ពាន់": 10**3, "ម៉ឺន": 10**4, "សែន": 10**5, "�
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
-# Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year.
-UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sent[ya]+br",
-             "okt[ya]+br", "noyabr", "dekabr"]
+# Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year, with
+# any suffix (18-martdan, martida); not the words that begin like one: marta/martaba ("times":
+# 3 marta, 2 martadan, birinchi marta 2026-yilda) and maydon ("field": 5 maydon).
+UZ_MONTHS = ["yanvar", "fevral", "mart(?!a)", "aprel", "may(?!don)", "iyun", "iyul", "avgust",
+             "sent[ya]+br", "okt[ya]+br", "noyabr", "dekabr"]
 
 # Filipino (Tagalog) month names (Disyembre 10, 2026 · noong Enero 2020), in calendar order.
 TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
