@@ -58,3 +58,14 @@ def test_the_other_readings_stay(lang, text, read):
 ])
 def test_law_numbers_and_units_stay(lang, text, read):
     assert readings(text, lang) == read
+
+
+def test_nepali_groups_lakhs_the_cldr_way():
+    assert readings("12,34,567", "ne") == [1234567]  # Babel: format_decimal(1234567, locale="ne")
+    assert readings("12,34,567", "en") == [12, 34, 567]
+
+
+@pytest.mark.parametrize("lang, written", [("vi", "10,305.5"), ("id", "10,305.5"), ("en", "10.305,5")])
+def test_a_grouped_decimal_in_another_language_s_form_is_not_taken_for_it(lang, written):
+    # a Vietnamese reader reads 10,305 as ten point three: the check does not guess which is meant
+    assert 10305.5 not in values(written, lang)[0]
