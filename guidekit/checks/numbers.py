@@ -3,11 +3,13 @@ numbers, counts. A translation that says 5년 where the source says 7 years is r
 files and lines.
 
 Numbers are compared as values, after each language's way of writing them is normalised:
-thousands separators (5,000 · 5.000 · 5 000), large units (5,000만 원 · 5000万 · 50 million · ₩50M ·
-50 triệu all become 50000000), month names (17 April 2025 → 17, 4, 2025), fractions
-(2분의 1 · half → 0.5), ranges written with an exclusive bound (만 10세 이상 14세 미만 ⇔ aged 10
-to 13), ordinal suffixes (18th), idioms in which a digit is not a quantity (1인당 "per person",
-1년 내내 "all year", 10대 "teenagers"), and terms the law defines by an age (아동·청소년: under 19).
+thousands separators (5,000 · 5.000 · 5 000), decimals with a thousands group as the language
+writes them by CLDR (10,305.5 · 10.305,5 in vi and id · 10 305,5 in ru and uz), large units
+(5,000만 원 · 5000万 · 50 million · ₩50M · 50 triệu all become 50000000), month names (17 April
+2025 → 17, 4, 2025), fractions (2분의 1 · half → 0.5), ranges written with an exclusive bound
+(만 10세 이상 14세 미만 ⇔ aged 10 to 13), ordinal suffixes (18th), idioms in which a digit is not
+a quantity (1인당 "per person", 1년 내내 "all year", 10대 "teenagers"), and terms the law defines by
+an age (아동·청소년: under 19).
 
 Pages are compared section by section (sections start at headings with an explicit {#id}, which
 `check --translations` already requires to be the same in both). Within a section a number
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import UnknownLocaleError
-from babel.numbers import get_group_symbol
+from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from guidekit import pages
 
@@ -84,9 +86,11 @@ KM_UNITS = {"ពាន់": 10**3, "ម៉ឺន": 10**4, "សែន": 10**5, "�
 # Russian month names in any case (17 апреля 2025 · в октябре 2025 · март 2024), by their stems.
 RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма[йяе]", "июн", "июл", "август", "сентябр",
              "октябр", "ноябр", "декабр"]
-# Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year.
-UZ_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avgust", "sent[ya]+br",
-             "okt[ya]+br", "noyabr", "dekabr"]
+# Uzbek (Latin) month names, as written after a day (18-mart · 17 aprel) or before a year, with
+# any suffix (18-martdan, martida); not the words that begin like one: marta/martaba ("times":
+# 3 marta, 2 martadan, birinchi marta 2026-yilda) and maydon ("field": 5 maydon).
+UZ_MONTHS = ["yanvar", "fevral", "mart(?!a)", "aprel", "may(?!don)", "iyun", "iyul", "avgust",
+             "sent[ya]+br", "okt[ya]+br", "noyabr", "dekabr"]
 
 # Filipino (Tagalog) month names (Disyembre 10, 2026 · noong Enero 2020), in calendar order.
 TL_MONTHS = ["enero", "pebrero", "marso", "abril", "mayo", "hunyo", "hulyo", "agosto", "setyembre",
@@ -215,34 +219,51 @@ class Section:
         return set().union(*(b.words for b in self.blocks)) if self.blocks else set()
 
 
-def _value(text: str) -> float | None:
-    """5,000 · 5.000 (groups of three: thousands) and 80.3 · 80,3 (decimals)."""
+def _value(text: str, family: str) -> float | None:
+    """5,000 · 5.000 (groups of three: thousands) and 80.3 · 80,3 (decimals) in any language; a
+    number with more than one separator as the language writes it (10,305.5 in English, 10.305,5
+    in Vietnamese, 12,34,567.25 in Nepali), which Babel reads with the language's CLDR symbols."""
     if re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", text):
         return float(re.sub(r"[.,]", "", text))
     if re.fullmatch(r"\d+", text):
         return float(text)
     if re.fullmatch(r"\d+[.,]\d+", text):
         return float(text.replace(",", "."))
-    return None
-
-
-# Where the language groups thousands with a space (CLDR: ru and uz write 10 305), a space-grouped
-# number is one number; a typed space is accepted as well as the no-break spaces CLDR gives.
-SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)")
-
-
-def _join_groups(m: re.Match) -> str:
-    """10 305 → 10305 and a space after it, so that offsets (and lines) stay right."""
-    digits = re.sub(r"\D", "", m.group(0))
-    return digits + " " * (len(m.group(0)) - len(digits))
+    return _cldr_value(text, family)
 
 
 @functools.cache
-def _groups_with_space(family: str) -> bool:
+def _cldr_value(text: str, family: str) -> float | None:
+    """The number as the language's CLDR format writes it, or None (10,305.5 is no number in
+    Vietnamese, which writes 10.305,5: its parts are read one by one)."""
     try:
-        return get_group_symbol(family).isspace()
+        return float(parse_decimal(text, locale=family, strict=True))
+    except (NumberFormatError, UnknownLocaleError, ValueError):
+        return None
+
+
+# Where the language groups thousands with a space (CLDR: ru and uz write 10 305 and 10 305,5), a
+# space-grouped number is one number, with its decimals after the language's decimal symbol; a typed
+# space is accepted as well as the no-break spaces CLDR gives.
+SPACES = "[ \u00a0\u202f]"
+
+
+def _join_groups(m: re.Match) -> str:
+    """10 305,5 → 10305,5 and a space after it, so that offsets (and lines) stay right."""
+    joined = re.sub(SPACES, "", m.group(0))
+    return joined + " " * (len(m.group(0)) - len(joined))
+
+
+@functools.cache
+def _space_grouped(family: str) -> re.Pattern | None:
+    """The pattern of a space-grouped number in the language, or None where it groups otherwise."""
+    try:
+        if not get_group_symbol(family).isspace():
+            return None
+        decimal = re.escape(get_decimal_symbol(family))
     except (UnknownLocaleError, ValueError):
-        return False
+        return None
+    return re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{SPACES}\d{{3}})+(?:{decimal}\d+)?(?!\d)")
 
 
 def _lang_family(lang: str) -> str:
@@ -287,8 +308,9 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
     if len(text) != len(block.text):  # NFKC changed lengths: normalise digits only
         text = "".join(unicodedata.normalize("NFKC", c) if unicodedata.category(c) == "Nd" else c
                        for c in block.text)
-    if _groups_with_space(family):
-        text = re.sub(SPACE_GROUPED, _join_groups, text)
+    space_grouped = _space_grouped(family)
+    if space_grouped:
+        text = re.sub(space_grouped, _join_groups, text)
     for pattern in NOT_PROSE:
         text = _blank(text, pattern)
     for idiom in IDIOMS.get(family, []):
@@ -320,7 +342,7 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
             total = 0.0
             rest = m.group(0)
             for g in re.finditer(rf"({NUMBER})\s*([십백천十百千])?\s*([만억万萬億亿])?", rest):
-                value = _value(g.group(1)) or 0.0
+                value = _value(g.group(1), family) or 0.0
                 if g.group(2):
                     value *= SMALL_UNITS[g.group(2)]
                 if g.group(3):
@@ -336,14 +358,14 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
          rf"|ribu|juta|miliar"
          rf"|мянган|мянга|сая|тэрбум)"
          rf"(?![A-Za-zÀ-ỹА-Яа-яЁё])",
-         lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2).lower()]])
+         lambda m: [(_value(m.group(1), family) or 0) * WORD_UNITS[m.group(2).lower()]])
     # Thai units are followed by a word without a space (50 ล้านวอน)
-    take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
+    take(rf"({NUMBER})\s*(พัน|หมื่น|แสน|ล้าน)", lambda m: [(_value(m.group(1), family) or 0) * WORD_UNITS[m.group(2)]])
     # Nepali units (5 करोड वन = 50 million won)
     take(rf"({NUMBER})\s*(हजार|लाख|करोड|अर्ब)(?![{DEVANAGARI}])",
-         lambda m: [(_value(m.group(1)) or 0) * WORD_UNITS[m.group(2)]])
+         lambda m: [(_value(m.group(1), family) or 0) * WORD_UNITS[m.group(2)]])
     # Khmer units, also without a space (50 លានវ៉ុន); ពាន់លាន (a thousand million) before ពាន់
-    take(rf"({NUMBER})\s*(ពាន់លាន|លាន|សែន|ម៉ឺន|ពាន់)", lambda m: [(_value(m.group(1)) or 0) * KM_UNITS[m.group(2)]])
+    take(rf"({NUMBER})\s*(ពាន់លាន|លាន|សែន|ម៉ឺន|ពាន់)", lambda m: [(_value(m.group(1), family) or 0) * KM_UNITS[m.group(2)]])
     if family == "en":  # month names next to a day or a year
         def month(m):
             return [float(MONTHS.index(next(x for x in MONTHS if m.group(0).lower().startswith(x[:3]))) + 1)]
@@ -379,8 +401,8 @@ def numbers_in(block: _Text, lang: str) -> tuple[list[Number], set[float]]:
              lambda m: [float(TL_MONTHS.index(m.group(0).lower()) + 1)])
     # Plain numbers; not inside a word (d4u, H2), but 18th, 1990s, under-19s are numbers.
     take(rf"(?<![A-Za-z\d])(?<!\d[.,])({NUMBER})(?:st|nd|rd|th|s)?(?![A-Za-z\d])",
-         lambda m: [_value(m.group(1).rstrip(".,"))] if _value(m.group(1).rstrip(".,")) is not None
-         else [_value(p) for p in re.split(r"[.,]", m.group(1)) if p])
+         lambda m: [_value(m.group(1).rstrip(".,"), family)] if _value(m.group(1).rstrip(".,"), family) is not None
+         else [_value(p, family) for p in re.split(r"[.,]", m.group(1)) if p])
     numbers = [Number(v if isinstance(v, str) else int(v) if float(v).is_integer() else v, block.line_at(offset), t)
                for v, offset, t in sorted(found, key=lambda x: x[1])]
     words: set[float] = set()
