@@ -1,5 +1,6 @@
-"""A reader at the keyboard, for the browser tests of quick exit, history and layout: typing the
-way a person does (Shift held for capitals, Korean typed through an input method), the neutral
+"""A reader at the keyboard, for the browser tests of quick exit, history, layout and search: typing the
+way a person does (Shift held for capitals, Korean typed through an input method, a search query
+that ends with a key released), the neutral
 quick-exit destinations answered locally, and a page outside the guide to start the tab on."""
 from __future__ import annotations
 
@@ -182,3 +183,16 @@ def type_korean(page, cdp, text: str) -> int:
                 page.keyboard.up("Shift")
         cdp.send("Input.insertText", {"text": ch})
     return shifts
+
+
+SEARCH_FIELD = "input.md-search__input"
+
+
+def search_for(page, query: str) -> None:
+    """Types `query` into the theme's search field, ending with a key released as a reader's typing
+    does. The theme reads the field on keyup, on focus and when its index becomes ready, not on
+    input: a value put there by fill() alone once the index is ready is never searched for (the
+    tests passed only while the index was still loading)."""
+    field = page.locator(SEARCH_FIELD)
+    field.fill(query)
+    field.press("End")

@@ -17,7 +17,7 @@ from layout_checks import covered_controls, overflow_problems, settle
 from text_colours import text_colours
 from guidekit.i18n import translations
 from guidekit.project import Project
-from reader import LEFT, RECORD_ON_LEAVING, REPRESENTATIVES, after_exit, neutral_destinations, seed_storage
+from reader import LEFT, RECORD_ON_LEAVING, REPRESENTATIVES, after_exit, neutral_destinations, search_for, seed_storage
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project.load(ROOT)
@@ -246,7 +246,7 @@ SEARCHES = {
 
 
 def search(page, query: str, top: int = 5) -> list[str]:
-    page.locator("input.md-search__input").fill(query)
+    search_for(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     pages = list(dict.fromkeys(urlsplit(h).path for h in hrefs))  # sections of one page count once
@@ -275,6 +275,18 @@ def test_korean_search_finds_a_word_with_a_particle(context, server, site):
     page.goto(server.origin + "/")
     top = search(page, unused[0], top=10)
     assert "/report/police/" in top, (unused[0], top)
+
+
+def test_a_query_typed_once_the_index_is_ready_finds_pages(context, server):
+    """The search tests type as a reader does (reader.search_for): a query entered after the
+    index is ready is searched for too (with fill() alone it was not, and tests that typed only
+    after the index loaded found nothing)."""
+    page = context.new_page()
+    page.goto(server.origin + "/en/")
+    page.click("input.md-search__input")
+    page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
+        return m && m.textContent.trim() && !/initiali/i.test(m.textContent); }""", timeout=15000)
+    assert "/en/report/police/" in search(page, "police", top=10)
 
 
 def test_search_index_loads_only_when_searching(context, server):

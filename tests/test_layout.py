@@ -10,7 +10,7 @@ import pytest
 
 from browser import SiteServer
 from layout_checks import INTERACTIVE, covered_controls, overflow_problems, settle
-from reader import neutral_destinations, prefix
+from reader import neutral_destinations, prefix, search_for
 
 WIDTHS = (320, 360, 390, 768, 1280)
 STATES = ("plain", "search", "drawer", "language")
@@ -68,7 +68,7 @@ def open_state(page, state, lang) -> str | None:
             page.click('label.md-header__button[for="__search"]')
         else:
             page.click("input.md-search__input")
-        page.locator("input.md-search__input").fill(QUERY[lang])
+        search_for(page, QUERY[lang])
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         settle(page)  # the panel's opening transition
         return ".md-search a[href], .md-search button, .md-search input, .md-search label"

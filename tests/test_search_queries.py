@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_guidekit
+from reader import search_for
 from guidekit.project import Project
 
 QUERIES = ROOT / "tests" / "search_queries"
@@ -28,7 +29,7 @@ def results(page, url: str, query: str) -> list[str]:
     """The pages (one per page, sections folded) of the results for `query` typed on the page
     at `url` (opened afresh, so no earlier query's results are read), best first."""
     page.goto(url)
-    page.locator("input.md-search__input").fill(query)
+    search_for(page, query)
     try:
         page.wait_for_selector(".md-search-result__item", timeout=15000)
     except Exception:  # no result at all
