@@ -69,3 +69,12 @@ def test_nepali_groups_lakhs_the_cldr_way():
 def test_a_grouped_decimal_in_another_language_s_form_is_not_taken_for_it(lang, written):
     # a Vietnamese reader reads 10,305 as ten point three: the check does not guess which is meant
     assert 10305.5 not in values(written, lang)[0]
+
+
+@pytest.mark.parametrize("value, shown", [
+    (1234567.25, "1,234,567.25"), (10305.5, "10,305.5"), (50000000, "50,000,000"), (80.3, "80.3"), (2024, "2024"),
+])
+def test_a_finding_shows_the_number_in_full(value, shown):
+    """A finding names the number as a translator can find it (1.23457e+06 could not be)."""
+    from guidekit.checks.numbers import _fmt
+    assert _fmt(value) == shown
