@@ -24,15 +24,16 @@ SOURCES = ("mkdocs.yml", "docs", "locales", "overrides", "data", "guidekit")
 SITE = ROOT / "site"
 
 
-def site_is_current() -> bool:
-    """site/ holds every language, built after the last change to any source."""
+def site_is_current(root: Path = ROOT) -> bool:
+    """root/site holds every language, built after the last change to any source."""
     from guidekit.project import Project
-    project = Project.load(ROOT)
-    homes = [SITE / project.url_prefix(lang).strip("/") / "index.html" for lang in project.all_languages]
+    project = Project.load(root)
+    site = root / "site"
+    homes = [site / project.url_prefix(lang).strip("/") / "index.html" for lang in project.all_languages]
     if not all(home.exists() for home in homes):
         return False
     built = min(home.stat().st_mtime for home in homes)
-    newest = max((f.stat().st_mtime for part in SOURCES for f in _files(ROOT / part)), default=0)
+    newest = max((f.stat().st_mtime for part in SOURCES for f in _files(root / part)), default=0)
     return newest <= built
 
 
@@ -40,8 +41,13 @@ def _files(path: Path):
     if path.is_file():
         yield path
     elif path.is_dir():
+        yield path
         for f in path.rglob("*"):
-            if f.is_file() and f.suffix not in (".mo", ".pyc"):
+            if "__pycache__" in f.parts:
+                continue
+            # A folder counts too: deleting, adding or renaming a page changes its folder's time
+            # (a moved file keeps its own). LC_MESSAGES holds the .mo files the build compiles.
+            if f.is_dir() and f.name != "LC_MESSAGES" or f.is_file() and f.suffix not in (".mo", ".pyc"):
                 yield f
 
 

@@ -181,6 +181,30 @@ def test_subset_build_and_root_language(offline_project):
     assert not (site / "ja").exists()
 
 
+def test_a_deleted_or_renamed_page_makes_the_site_out_of_date(project_copy):
+    """The test session rebuilds site/ when it is older than the sources (conftest.pytest_configure);
+    deleting or renaming a page leaves no newer file behind, but changes its folder's time."""
+    import os
+    import time
+    from conftest import site_is_current
+    from guidekit.project import Project
+    project = Project.load(project_copy)
+    stamp = time.time() + 10  # the sources were copied with their own times; the site is newer
+    for lang in project.all_languages:
+        home = project_copy / "site" / project.url_prefix(lang) / "index.html"
+        home.parent.mkdir(parents=True, exist_ok=True)
+        home.write_text("<html></html>", "utf-8")
+        os.utime(home, (stamp, stamp))
+    for folder in [project_copy / part for part in ("docs", "locales", "overrides", "data", "guidekit")]:
+        for path in [folder, *folder.rglob("*")]:
+            os.utime(path, (stamp - 20, stamp - 20))
+    assert site_is_current(project_copy)
+    (project_copy / "docs" / "en" / "evidence.md").rename(project_copy / "docs" / "en" / "evidence-kept.md")
+    os.utime(project_copy / "docs" / "en" / "evidence-kept.md", (stamp - 20, stamp - 20))  # mv keeps a file's time
+    os.utime(project_copy / "docs" / "en", (stamp + 5, stamp + 5))  # as the rename did, after the build
+    assert not site_is_current(project_copy)
+
+
 def test_unknown_language_code_is_refused(project_copy):
     result = build_copy(project_copy, "--lang", "ko,xx")
     assert result.returncode != 0
