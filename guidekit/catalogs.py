@@ -74,12 +74,6 @@ def previous_of(message: Message) -> tuple[str, ...] | None:
     return tuple("".join(unescape(q) for q in QUOTED.findall(" ".join(part))) for part in parts)
 
 
-def previous_ids(po: Path) -> dict[int, str]:
-    """The previous msgid (`#| msgid "…"`) of each entry that has one, by the line of its msgid."""
-    return {m.lineno: previous[0] for m in read_catalog(po)
-            if m.id and m.lineno is not None and (previous := previous_of(m))}
-
-
 def merge(po: Path, template: Catalog, lang: str, out: Path) -> None:
     """`pybabel update --previous` of one catalog into `out` (the same read, update and write, in
     process), with two things it misses that GNU msgmerge does:
@@ -176,10 +170,9 @@ def _drop_guesses(po: Path, current: set) -> None:
     is an edit only when the similar msgid is gone; when it is still in the template (`current`:
     singular forms), the new entry is a guess: it starts untranslated instead of as a fuzzy copy
     of another text."""
-    previous = previous_ids(po)
     guesses = {m.lineno for m in read_catalog(po)
-               if m.fuzzy and m.lineno in previous and previous[m.lineno] in current
-               and previous[m.lineno] != singular(m.id)}
+               if m.id and m.fuzzy and (previous := previous_of(m))
+               and previous[0] in current and previous[0] != singular(m.id)}
     if not guesses:
         return
     out: list[str] = []

@@ -469,9 +469,9 @@ def _differences(a: Block | Section, b: Block | Section) -> tuple[list[Number], 
 def _fmt(value) -> str:
     if isinstance(value, str):
         return value
-    if float(value).is_integer():
-        return f"{value:,.0f}" if abs(value) >= 10000 else f"{value:g}"
-    return f"{value:,}" if abs(value) >= 10000 else f"{value:g}"  # 1,234,567.25, not 1.23457e+06
+    if abs(value) < 10000:
+        return f"{value:g}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"  # 1,234,567.25, not 1.23457e+06
 
 
 def compare(source: Path, translation: Path, source_lang: str, lang: str) -> list[str]:
