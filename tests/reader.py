@@ -1,7 +1,7 @@
-"""A reader at the keyboard, for the browser tests of quick exit, history, layout and search: typing the
-way a person does (Shift held for capitals, Korean typed through an input method, a search query
-that ends with a key released), the neutral
-quick-exit destinations answered locally, and a page outside the guide to start the tab on."""
+"""A reader at the keyboard, for the browser tests of quick exit, history, layout and search:
+typing the way a person does (Shift held for capitals, Korean typed through an input method, a
+search query that ends with a key released), the neutral quick-exit destinations answered
+locally, and a page outside the guide to start the tab on."""
 from __future__ import annotations
 
 from pathlib import Path

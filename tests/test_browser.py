@@ -17,7 +17,7 @@ from layout_checks import covered_controls, overflow_problems, settle
 from text_colours import text_colours
 from guidekit.i18n import translations
 from guidekit.project import Project
-from reader import LEFT, RECORD_ON_LEAVING, REPRESENTATIVES, after_exit, neutral_destinations, search_for, seed_storage
+from reader import LEFT, RECORD_ON_LEAVING, REPRESENTATIVES, SEARCH_FIELD, after_exit, neutral_destinations, search_for, seed_storage
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project.load(ROOT)
@@ -283,7 +283,7 @@ def test_a_query_typed_once_the_index_is_ready_finds_pages(context, server):
     after the index loaded found nothing)."""
     page = context.new_page()
     page.goto(server.origin + "/en/")
-    page.click("input.md-search__input")
+    page.click(SEARCH_FIELD)
     page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
         return m && m.textContent.trim() && !/initiali/i.test(m.textContent); }""", timeout=15000)
     assert "/en/report/police/" in search(page, "police", top=10)

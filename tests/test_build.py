@@ -186,7 +186,7 @@ def test_a_deleted_or_renamed_page_makes_the_site_out_of_date(project_copy):
     deleting or renaming a page leaves no newer file behind, but changes its folder's time."""
     import os
     import time
-    from conftest import site_is_current
+    from conftest import SOURCES, site_is_current
     from guidekit.project import Project
     project = Project.load(project_copy)
     stamp = time.time() + 10  # the sources were copied with their own times; the site is newer
@@ -195,8 +195,8 @@ def test_a_deleted_or_renamed_page_makes_the_site_out_of_date(project_copy):
         home.parent.mkdir(parents=True, exist_ok=True)
         home.write_text("<html></html>", "utf-8")
         os.utime(home, (stamp, stamp))
-    for folder in [project_copy / part for part in ("docs", "locales", "overrides", "data", "guidekit")]:
-        for path in [folder, *folder.rglob("*")]:
+    for part in SOURCES:
+        for path in [project_copy / part, *(project_copy / part).rglob("*")]:
             os.utime(path, (stamp - 20, stamp - 20))
     assert site_is_current(project_copy)
     (project_copy / "docs" / "en" / "evidence.md").rename(project_copy / "docs" / "en" / "evidence-kept.md")

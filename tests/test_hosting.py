@@ -213,9 +213,8 @@ def test_nginx_sends_the_declared_headers(nginx, site, path):
 def test_nginx_serves_each_language_404(nginx):
     """Every language's missing page is its own language's 404 (deploy/nginx.conf has a line for
     each; a language added without one got the Korean page)."""
-    project = Project.load(ROOT)
-    for lang in project.all_languages:
-        prefix = "/" + project.url_prefix(lang)
+    for lang in PROJECT.all_languages:
+        prefix = "/" + PROJECT.url_prefix(lang)
         try:
             urllib.request.urlopen(nginx + prefix + "no-such-page/")
             pytest.fail("expected 404")
